@@ -1,0 +1,125 @@
+/**
+ * The project file: a network document plus everything needed to pick the
+ * work up again: dataset choice, hyperparameters, seed and view settings.
+ */
+import { z } from 'zod';
+import { COST_NAMES } from './costs';
+import { DocumentError, type NetworkDocument } from './document';
+import { INIT_NAMES } from './init';
+import { loadNetwork } from './migrate';
+import { OPTIMIZER_NAMES } from './optimizers';
+
+export const PROJECT_FORMAT = 'neuroloom-project';
+export const PROJECT_VERSION = 1;
+
+const finite = z.number().refine(Number.isFinite, { message: 'must be a finite number' });
+
+export const hyperparametersSchema = z.object({
+  eta: finite.refine((v) => v > 0, { message: 'must be positive' }),
+  batchSize: z.number().int().min(1).max(1_000_000),
+  epochs: z.number().int().min(1).max(1_000_000),
+  lambda: finite.refine((v) => v >= 0, { message: 'must be >= 0' }),
+  optimizer: z.enum(OPTIMIZER_NAMES),
+  momentum: finite.optional(),
+  init: z.enum(INIT_NAMES),
+  shuffle: z.enum(['seeded', 'none']),
+  precision: z.enum(['float64', 'float32']),
+  /** Overrides the Output node's cost when set. */
+  cost: z.enum(COST_NAMES).optional(),
+});
+export type Hyperparameters = z.infer<typeof hyperparametersSchema>;
+
+export const datasetChoiceSchema = z.union([
+  z.object({ source: z.literal('builtin'), name: z.string().min(1).max(100) }),
+  z.object({ source: z.literal('file'), path: z.string().min(1).max(4096), testPath: z.string().max(4096).optional() }),
+]);
+export type DatasetChoice = z.infer<typeof datasetChoiceSchema>;
+
+const projectSchema = z.object({
+  format: z.literal(PROJECT_FORMAT),
+  version: z.literal(PROJECT_VERSION),
+  name: z.string().max(500),
+  network: z.unknown(),
+  dataset: datasetChoiceSchema.nullable(),
+  hyperparameters: hyperparametersSchema,
+  seed: z.number().int().min(0).max(0xffffffff),
+  view: z.record(z.string(), z.unknown()),
+});
+
+export interface Project {
+  format: typeof PROJECT_FORMAT;
+  version: typeof PROJECT_VERSION;
+  name: string;
+  network: NetworkDocument;
+  dataset: DatasetChoice | null;
+  hyperparameters: Hyperparameters;
+  seed: number;
+  /** Free-form per-view settings (open panels, zoom, chart choices). */
+  view: Record<string, unknown>;
+}
+
+/** network2.py's recipe: the defaults a new project starts from. */
+export const DEFAULT_HYPERPARAMETERS: Hyperparameters = {
+  eta: 0.5,
+  batchSize: 10,
+  epochs: 30,
+  lambda: 5,
+  optimizer: 'sgd',
+  init: 'scaledNormal',
+  shuffle: 'seeded',
+  precision: 'float64',
+};
+
+export function newProject(network: NetworkDocument, name = 'Untitled', partial: Partial<Omit<Project, 'network' | 'format' | 'version'>> = {}): Project {
+  return {
+    format: PROJECT_FORMAT,
+    version: PROJECT_VERSION,
+    name,
+    network,
+    dataset: null,
+    hyperparameters: { ...DEFAULT_HYPERPARAMETERS },
+    seed: 1,
+    view: {},
+    ...partial,
+  };
+}
+
+/** Validates a parsed project (any known version), migrating older versions. */
+export function loadProject(raw: unknown): Project {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw new DocumentError('not a project: expected a JSON object');
+  const obj = raw as Record<string, unknown>;
+  if (obj.format !== PROJECT_FORMAT) throw new DocumentError(`not a project: "format" should be "${PROJECT_FORMAT}"`);
+  if (typeof obj.version === 'number' && obj.version > PROJECT_VERSION) {
+    throw new DocumentError(
+      `this project is version ${obj.version}, made by a newer Neuroloom; this build reads versions up to ${PROJECT_VERSION}. Update Neuroloom to open it.`,
+    );
+  }
+  const parsed = projectSchema.safeParse(obj);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new DocumentError(`project ${issue.path.map(String).join('.') || 'document'}: ${issue.message}`);
+  }
+  return { ...parsed.data, network: loadNetwork(parsed.data.network) } as Project;
+}
+
+/**
+ * Serialises a project. JSON would write NaN and Infinity as null without a
+ * word, so a non-finite number is refused here instead.
+ */
+export function serialiseProject(project: Project): string {
+  return JSON.stringify(project, (key, value: unknown) => {
+    if (typeof value === 'number' && !Number.isFinite(value)) {
+      throw new DocumentError(`cannot save: "${key}" is ${value}; a saved network must hold finite numbers`);
+    }
+    return value;
+  }, 1);
+}
+
+/** Parses JSON text with a message that names the file. */
+export function parseJson(text: string, fileName: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (e) {
+    throw new DocumentError(`${fileName}: not valid JSON (${(e as Error).message})${text.length === 0 ? ': the file is empty' : ''}`);
+  }
+}
