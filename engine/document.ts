@@ -6,6 +6,7 @@
  * exactly the seed's w^l_{jk} (j in the later layer, k in the earlier one).
  */
 import { z } from 'zod';
+import { finiteNumber as finite } from './schema';
 import { ACTIVATION_NAMES, type ActivationName } from './activations';
 import { COST_NAMES, type CostName } from './costs';
 
@@ -89,7 +90,6 @@ export function unitCount(node: NetworkNode): number {
   }
 }
 
-const finite = z.number().refine(Number.isFinite, { message: 'must be a finite number' });
 const id = z.string().min(1).max(200);
 const position = z.object({ x: finite, y: finite });
 const base = { id, label: z.string().max(500), position };

@@ -27,7 +27,8 @@ export function initialise(plan: Plan, scheme: InitName, rng: Rng): void {
   for (const block of blocks) {
     if (block.kind === 'input') continue;
     const fanIn = block.inputs.reduce((s, input) => s + blocks[input.source].size, 0);
-    const fanOut = block.consumers.reduce((s, c) => s + blocks[c].size, 0) || block.size;
+    // Glorot's fan-out of a weight matrix is its number of rows: this block's units.
+    const fanOut = block.size;
     let weightStd: number;
     let biasStd: number;
     switch (scheme) {

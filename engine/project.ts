@@ -3,6 +3,7 @@
  * work up again: dataset choice, hyperparameters, seed and view settings.
  */
 import { z } from 'zod';
+import { finiteNumber as finite } from './schema';
 import { COST_NAMES } from './costs';
 import { DocumentError, type NetworkDocument } from './document';
 import { INIT_NAMES } from './init';
@@ -12,7 +13,6 @@ import { OPTIMIZER_NAMES } from './optimizers';
 export const PROJECT_FORMAT = 'neuroloom-project';
 export const PROJECT_VERSION = 1;
 
-const finite = z.number().refine(Number.isFinite, { message: 'must be a finite number' });
 
 export const hyperparametersSchema = z.object({
   eta: finite.refine((v) => v > 0, { message: 'must be positive' }),
