@@ -9,6 +9,7 @@ import { z } from 'zod';
 import { finiteNumber as finite } from './schema';
 import { ACTIVATION_NAMES, type ActivationName } from './activations';
 import { COST_NAMES, type CostName } from './costs';
+import { InputError } from './errors';
 
 export const NETWORK_FORMAT = 'neuroloom-network';
 export const NETWORK_VERSION = 2;
@@ -135,7 +136,7 @@ export const networkSchema = z.object({
 });
 
 /** An error that names the node or edge at fault. */
-export class DocumentError extends Error {
+export class DocumentError extends InputError {
   constructor(
     message: string,
     readonly where?: { node?: string; edge?: string },

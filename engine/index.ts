@@ -17,3 +17,4 @@ export * from './gradcheck';
 export * from './build';
 export * from './rng';
 export * from './datasets/dataset';
+export * from './errors';

@@ -1,4 +1,5 @@
 /** The reference kernel: any plan, one example at a time, in the plan's precision. */
+import { InputError } from './errors';
 import { backward } from './backward';
 import type { Plan } from './compile';
 import type { Dataset } from './datasets/dataset';
@@ -75,10 +76,10 @@ export function evaluatePlan(plan: Plan, data: Dataset, ws = createWorkspace(pla
 
 export function checkShapes(plan: Plan, data: Dataset): void {
   if (data.inputSize !== plan.inputSize) {
-    throw new Error(`dataset "${data.name}" has ${data.inputSize} inputs per example but the network takes ${plan.inputSize}`);
+    throw new InputError(`dataset "${data.name}" has ${data.inputSize} inputs per example but the network takes ${plan.inputSize}`);
   }
   const outSize = plan.output?.size ?? 0;
   if (data.outputSize !== outSize) {
-    throw new Error(`dataset "${data.name}" has ${data.outputSize} targets per example but the network's Output has ${outSize} units`);
+    throw new InputError(`dataset "${data.name}" has ${data.outputSize} targets per example but the network's Output has ${outSize} units`);
   }
 }

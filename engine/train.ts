@@ -3,6 +3,7 @@
  * 2.2), metrics per epoch, and divergence. It runs one mini-batch per step()
  * so any host can pause, resume, step and stop between mini-batches.
  */
+import { InputError } from './errors';
 import { assertTrainable, type Plan } from './compile';
 import type { Dataset } from './datasets/dataset';
 import { createJsKernel, checkShapes } from './js-kernel';
@@ -85,7 +86,7 @@ export class Trainer {
     assertTrainable(plan);
     checkShapes(plan, train);
     if (test) checkShapes(plan, test);
-    if (train.count === 0) throw new Error(`dataset "${train.name}" has no examples`);
+    if (train.count === 0) throw new InputError(`dataset "${train.name}" has no examples`);
     checkSettings(settings);
     this.now = options.now ?? (() => Date.now());
     const request = { plan, train, optimizer: settings.optimizer };
@@ -198,9 +199,9 @@ export function l2Term(plan: Plan, lambda: number, n: number): number {
 }
 
 function checkSettings(s: TrainingSettings): void {
-  if (!(Number.isFinite(s.eta) && s.eta > 0)) throw new Error(`learning rate eta must be a positive number, got ${s.eta}`);
-  if (!(Number.isInteger(s.batchSize) && s.batchSize >= 1)) throw new Error(`mini-batch size must be a whole number >= 1, got ${s.batchSize}`);
-  if (!(Number.isFinite(s.lambda) && s.lambda >= 0)) throw new Error(`L2 lambda must be >= 0, got ${s.lambda}`);
+  if (!(Number.isFinite(s.eta) && s.eta > 0)) throw new InputError(`learning rate eta must be a positive number, got ${s.eta}`);
+  if (!(Number.isInteger(s.batchSize) && s.batchSize >= 1)) throw new InputError(`mini-batch size must be a whole number >= 1, got ${s.batchSize}`);
+  if (!(Number.isFinite(s.lambda) && s.lambda >= 0)) throw new InputError(`L2 lambda must be >= 0, got ${s.lambda}`);
 }
 
 function divergenceHint(s: TrainingSettings): string {
