@@ -53,10 +53,13 @@ export function backward(plan: Plan, ws: Workspace, y: ArrayLike<number>, yOffse
       let w = input.weightOffset;
       for (let j = 0; j < n; j++) {
         const d = delta[uo + j];
-        for (let k = 0; k < m; k++) {
-          nabla[w + k] += d * a[so + k];
-          if (propagate) ga[so + k] += params[w + k] * d;
+        if (d === 0) {
+          w += m;
+          continue;
         }
+        // Two loops rather than a branch inside one: this is the hot path.
+        for (let k = 0; k < m; k++) nabla[w + k] += d * a[so + k];
+        if (propagate) for (let k = 0; k < m; k++) ga[so + k] += params[w + k] * d;
         w += m;
       }
     }
