@@ -18,3 +18,6 @@ export * from './build';
 export * from './rng';
 export * from './datasets/dataset';
 export * from './errors';
+export * from './protocol/messages';
+export * from './protocol/host';
+export * from './protocol/validate';

@@ -75,6 +75,7 @@ export class Trainer {
   private batchesRun = 0;
   private epochStart = 0;
   private readonly now: () => number;
+  private pending: TrainingSettings | null = null;
 
   constructor(
     readonly plan: Plan,
@@ -106,11 +107,16 @@ export class Trainer {
     return Math.ceil(this.train.count / this.settings.batchSize);
   }
 
-  /** Settings may change between epochs (eta, lambda, batch size). */
+  /**
+   * Settings change between epochs (eta, lambda, batch size): a change asked
+   * for mid-epoch waits for the epoch to end, so every mini-batch of an epoch
+   * is cut the same way.
+   */
   updateSettings(patch: Partial<Omit<TrainingSettings, 'seed' | 'optimizer'>>): void {
-    const next = { ...this.settings, ...patch };
+    const next = { ...(this.pending ?? this.settings), ...patch };
     checkSettings(next);
-    this.settings = next;
+    if (this.batch === 0) this.settings = next;
+    else this.pending = next;
   }
 
   /** Runs one mini-batch. */
@@ -149,6 +155,10 @@ export class Trainer {
   }
 
   private startEpoch(): void {
+    if (this.pending) {
+      this.settings = this.pending;
+      this.pending = null;
+    }
     for (let i = 0; i < this.order.length; i++) this.order[i] = i;
     if (this.settings.shuffle === 'seeded') this.rng.shuffle(this.order);
     this.batch = 0;
