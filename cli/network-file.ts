@@ -1,7 +1,7 @@
 /** Reads FILE as a project, a network document or the book's network2.py JSON. */
 import { basename } from 'node:path';
 import { DocumentError } from '../engine/document';
-import { detectFormat, exportNetwork2, importNetwork2, parseNetwork2Text } from '../engine/formats/network2';
+import { detectFormat, exportNetwork2, importNetwork2, parsePythonJson } from '../engine/formats/network2';
 import { loadNetwork } from '../engine/migrate';
 import { loadProject, newProject, parseJson, serialiseProject, type Project } from '../engine/project';
 import { CliError } from './errors';
@@ -13,14 +13,9 @@ export function readNetworkFile(path: string): { project: Project; format: FileF
   const text = readTextFile(path);
   const name = basename(path);
   try {
-    let raw: unknown;
-    try {
-      raw = parseJson(text, path);
-    } catch (e) {
-      // network2.py's json.dump writes NaN and Infinity tokens that JSON.parse rejects.
-      if (text.includes('"sizes"')) raw = parseNetwork2Text(text, path);
-      else throw e;
-    }
+    // network2.py's json.dump writes NaN and Infinity tokens that JSON.parse
+    // rejects; parsePythonJson keeps them so the importer can say where they are.
+    const raw: unknown = text.includes('"sizes"') ? parsePythonJson(text, path) : parseJson(text, path);
     const format = detectFormat(raw);
     switch (format) {
       case 'project':

@@ -21,3 +21,4 @@ export * from './errors';
 export * from './protocol/messages';
 export * from './protocol/host';
 export * from './protocol/validate';
+export * from './formats/network2';
