@@ -14,7 +14,7 @@ export function evalCommand(argv: string[]): number {
   const dataName = str(values, 'data');
   if (!dataName) throw new CliError('eval needs --data NAME|PATH', USAGE_EXIT);
   const seed = num(values, 'seed', { integer: true, min: 0 }) ?? project.seed;
-  const { train, test } = loadData(dataName, str(values, 'test'), seed);
+  const { train, test } = loadData(dataName, str(values, 'test'), seed, 'float64');
   const data = test ?? train;
   const plan = compile(withCost(project.network, costFlag(values)), 'float64');
   if (!plan.output) throw new CliError(`${positionals[0]}: the network has no Output node`);

@@ -38,7 +38,7 @@ export async function trainCommand(argv: string[]): Promise<number> {
   if (fresh || initFlag(values)) initialise(plan, hp.init, new Rng(seed));
   const dataName = str(values, 'data') ?? datasetFromProject(project);
   if (!dataName) throw new CliError('no dataset: pass --data NAME|PATH (e.g. --data digits)', USAGE_EXIT);
-  const { train, test } = loadData(dataName, str(values, 'test'), seed);
+  const { train, test } = loadData(dataName, str(values, 'test'), seed, hp.precision);
 
   const settings: TrainingSettings = {
     eta: hp.eta,

@@ -9,3 +9,12 @@ export class InputError extends Error {
     this.name = 'InputError';
   }
 }
+
+/**
+ * Text from a file quoted in a message, with control characters replaced:
+ * a binary file's bytes must not reach a terminal.
+ */
+export function printable(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, '?');
+}

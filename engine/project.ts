@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { finiteNumber as finite } from './schema';
 import { COST_NAMES } from './costs';
 import { DocumentError, type NetworkDocument } from './document';
+import { printable } from './errors';
 import { INIT_NAMES } from './init';
 import { loadNetwork } from './migrate';
 import { OPTIMIZER_NAMES } from './optimizers';
@@ -120,6 +121,7 @@ export function parseJson(text: string, fileName: string): unknown {
   try {
     return JSON.parse(text);
   } catch (e) {
-    throw new DocumentError(`${fileName}: not valid JSON (${(e as Error).message})${text.length === 0 ? ': the file is empty' : ''}`);
+    const reason = printable((e as Error).message);
+    throw new DocumentError(`${fileName}: not valid JSON (${reason})${text.length === 0 ? ': the file is empty' : ''}`);
   }
 }

@@ -5,6 +5,7 @@
  * parse strictly first and, only if that fails, swap those tokens (outside
  * strings) for marker strings, so the validator can say which weight is NaN.
  */
+import { printable } from '../errors';
 import { DocumentError } from '../document';
 
 /** Stands in for a Python non-finite token after parsing. */
@@ -72,7 +73,7 @@ function swapNonFiniteTokens(text: string): string | null {
 
 /** V8's message, with line and column, and a plain word when the text just stops. */
 function explainParseError(error: Error, text: string): string {
-  const message = error.message;
+  const message = printable(error.message);
   const match = /at position (\d+)/.exec(message);
   const position = match ? Number(match[1]) : null;
   const truncated = /Unexpected end of JSON input/.test(message) || (position !== null && position >= text.trimEnd().length);
