@@ -31,3 +31,4 @@ export * from './datasets/toy';
 export * from './datasets/digits';
 export * from './datasets/catalog';
 export * from './datasets/builtin';
+export * from './lessons';
