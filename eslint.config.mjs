@@ -9,7 +9,7 @@ const nodeBuiltins = [
 ];
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'dist/**', 'out/**', 'engine/wasm/generated/**', '.bench/**'] },
+  { ignores: ['node_modules/**', 'dist/**', 'out/**', 'engine/wasm/generated/**', '.bench/**', 'test-results/**', 'renderer/public/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

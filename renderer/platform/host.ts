@@ -88,5 +88,10 @@ export interface Host {
   /** Native menu commands; returns an unsubscribe function. */
   onCommand(handler: (command: AppCommand) => void): () => void;
 
+  /** Desktop only: a native dialog for an IDX or CSV file; its path may then be named in a dataset choice. */
+  chooseDataFile?(): Promise<string | null>;
+  /** Desktop only: files opened from outside the page (Open Recent, the command line, the OS). */
+  onOpenFile?(handler: (file: OpenedFile) => void): () => void;
+
   connectTrainer(): TrainerConnection;
 }
