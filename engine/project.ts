@@ -30,10 +30,61 @@ export const hyperparametersSchema = z.object({
 });
 export type Hyperparameters = z.infer<typeof hyperparametersSchema>;
 
-export const datasetChoiceSchema = z.union([
+/** A dataset a project names: built in, or a file on disk. */
+export const savedDatasetChoiceSchema = z.union([
   z.object({ source: z.literal('builtin'), name: z.string().min(1).max(100) }),
   z.object({ source: z.literal('file'), path: z.string().min(1).max(4096), testPath: z.string().max(4096).optional() }),
 ]);
+export type SavedDatasetChoice = z.infer<typeof savedDatasetChoiceSchema>;
+
+/** The most bytes one uploaded data file may have (an IDX file of 60,000 images is 47 MB). */
+export const MAX_UPLOAD_BYTES = 512 * 2 ** 20;
+const uploadBytes = z
+  .custom<Uint8Array>((v) => v instanceof Uint8Array, { message: 'expected the bytes of a file (a Uint8Array)' })
+  .refine((b) => b.length > 0, { message: 'is empty' })
+  .refine((b) => b.length <= MAX_UPLOAD_BYTES, { message: `is more than ${MAX_UPLOAD_BYTES / 2 ** 20} MiB` });
+const uploadName = z.string().min(1).max(500);
+
+/** Rows of numbers (a lesson's own examples): at most this many. */
+export const MAX_UPLOAD_ROWS = 100_000;
+const rows = z.array(z.array(finite).min(1).max(10_000)).min(1).max(MAX_UPLOAD_ROWS);
+
+/**
+ * Data that travels with the start request instead of being read by the
+ * trainer: the bytes of files a browser's file picker handed over, or a
+ * lesson's own few examples. Never saved in a project.
+ */
+export const uploadedDatasetSchema = z.union([
+  z.object({
+    source: z.literal('upload'),
+    kind: z.literal('csv'),
+    name: uploadName,
+    bytes: uploadBytes,
+    test: z.object({ name: uploadName, bytes: uploadBytes }).optional(),
+  }),
+  z.object({
+    source: z.literal('upload'),
+    kind: z.literal('idx'),
+    name: uploadName,
+    images: z.object({ name: uploadName, bytes: uploadBytes }),
+    labels: z.object({ name: uploadName, bytes: uploadBytes }),
+    test: z
+      .object({ images: z.object({ name: uploadName, bytes: uploadBytes }), labels: z.object({ name: uploadName, bytes: uploadBytes }) })
+      .optional(),
+  }),
+  z.object({
+    source: z.literal('upload'),
+    kind: z.literal('examples'),
+    name: uploadName,
+    task: z.enum(['classification', 'regression']),
+    inputs: rows,
+    targets: rows,
+  }),
+]);
+export type UploadedDataset = z.infer<typeof uploadedDatasetSchema>;
+
+/** What a trainer is asked to train on. */
+export const datasetChoiceSchema = z.union([...savedDatasetChoiceSchema.options, ...uploadedDatasetSchema.options]);
 export type DatasetChoice = z.infer<typeof datasetChoiceSchema>;
 
 const projectSchema = z.object({
@@ -41,7 +92,7 @@ const projectSchema = z.object({
   version: z.literal(PROJECT_VERSION),
   name: z.string().max(500),
   network: z.unknown(),
-  dataset: datasetChoiceSchema.nullable(),
+  dataset: savedDatasetChoiceSchema.nullable(),
   hyperparameters: hyperparametersSchema,
   seed: z.number().int().min(0).max(0xffffffff),
   view: z.record(z.string(), z.unknown()),
@@ -52,7 +103,7 @@ export interface Project {
   version: typeof PROJECT_VERSION;
   name: string;
   network: NetworkDocument;
-  dataset: DatasetChoice | null;
+  dataset: SavedDatasetChoice | null;
   hyperparameters: Hyperparameters;
   seed: number;
   /** Free-form per-view settings (open panels, zoom, chart choices). */

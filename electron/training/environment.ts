@@ -11,7 +11,7 @@ import type { TrainerHostEnvironment } from '../../engine/protocol/host';
 import type { DatasetChoice } from '../../engine/project';
 import { loadDataFile, resolveDataset } from '../../node/data';
 // Pure (engine-only imports); it belongs in engine/datasets, where both hosts could share it without this reach.
-import { loadUploadedDataset } from '../../renderer/training/data/uploaded';
+import { loadUploadedDataset } from '../../engine/datasets/uploaded';
 
 export interface NodeTrainerOptions {
   /**

@@ -1,0 +1,62 @@
+/** A titled frame around a view, with its export buttons (PNG of the view, CSV of the numbers). */
+import { useRef, useState, type ReactNode } from 'react';
+import { useExportFile } from '../context';
+import { fileStem, frameToPng, type LegendItem } from '../export';
+import '../training.css';
+
+export interface ChartFrameProps {
+  title: string;
+  /** Drawn under the chart in the PNG (Recharts' own legend is HTML, which a PNG cannot take). */
+  legend?: readonly LegendItem[];
+  /** The numbers behind the view, as CSV. */
+  csv?: () => string;
+  /** Controls shown beside the title. */
+  tools?: ReactNode;
+  /** Offer a PNG (not for HTML tables, which a canvas cannot draw). */
+  png?: boolean;
+  children: ReactNode;
+  testId?: string;
+}
+
+export function ChartFrame({ title, legend, csv, tools, png = true, children, testId }: ChartFrameProps) {
+  const frame = useRef<HTMLElement>(null);
+  const exportFile = useExportFile();
+  const [problem, setProblem] = useState<string | null>(null);
+  const run = (fn: () => Promise<unknown>): void => {
+    setProblem(null);
+    fn().catch((e: unknown) => setProblem(`Export failed: ${e instanceof Error ? e.message : String(e)}`));
+  };
+  return (
+    <section ref={frame} className="nl-tr-frame" aria-label={title} data-testid={testId}>
+      <header className="nl-tr-frame-head">
+        <h3 className="nl-tr-frame-title">{title}</h3>
+        <div className="nl-tr-frame-tools">
+          {tools}
+          {png && (
+            <button
+              type="button"
+              className="nl-tr-button is-small"
+              title={`Save “${title}” as a PNG image`}
+              onClick={() => run(async () => frame.current && exportFile(`${fileStem(title)}.png`, await frameToPng(frame.current, title, legend), 'png'))}
+            >
+              PNG
+            </button>
+          )}
+          {csv && (
+            <button type="button" className="nl-tr-button is-small" title={`Save the numbers of “${title}” as CSV`} onClick={() => run(() => exportFile(`${fileStem(title)}.csv`, csv(), 'csv'))}>
+              CSV
+            </button>
+          )}
+        </div>
+      </header>
+      {problem && (
+        <p className="nl-tr-error" role="alert">
+          {problem}
+        </p>
+      )}
+      <div className="nl-tr-frame-body" data-export-body>
+        {children}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,195 @@
+/**
+ * Draw a digit with the mouse (or a finger, or a pen) and see the network's
+ * ten outputs as bars, live. The drawing goes through MNIST's own steps
+ * (a 20x20 box, centred by mass in 28x28) before the network sees it, and
+ * that 28x28 image is shown beside the pad.
+ */
+import { memo, useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
+import { Bar, BarChart, CartesianGrid, Cell, XAxis, YAxis, Tooltip } from 'recharts';
+import { compile, type Plan } from '../../../engine/compile';
+import type { NetworkDocument } from '../../../engine/document';
+import { forward } from '../../../engine/forward';
+import { createWorkspace } from '../../../engine/workspace';
+import { FIELD, normaliseDigit } from '../digit-normalise';
+import { predictedClass } from '../evaluate';
+import { formatMetric } from '../format';
+import { drawImage, sizeCanvas } from '../hooks';
+import { ChartFrame } from './ChartFrame';
+
+export interface DigitDrawPadProps {
+  /** The network to read the drawing (the canvas's document: its weights as they are now). */
+  network: NetworkDocument;
+  /** Names of the outputs (default 0 to 9). */
+  classNames?: readonly string[];
+  /** Side of the pad in CSS pixels. */
+  size?: number;
+}
+
+const PEN = 0.075; // of the pad's side: about a 2 px MNIST stroke once scaled into the 20 px box
+
+function planFor(network: NetworkDocument): Plan | string {
+  try {
+    const plan = compile(network, 'float64');
+    if (plan.inputSize !== FIELD * FIELD) return `The pad draws 28x28 digits (784 inputs); this network takes ${plan.inputSize} inputs.`;
+    if (!plan.output || plan.output.size < 2) return 'The network needs an Output with one unit per class to read a digit.';
+    return plan;
+  } catch (e) {
+    return e instanceof Error ? e.message : String(e);
+  }
+}
+
+export const DigitDrawPad = memo(function DigitDrawPad({ network, classNames, size = 280 }: DigitDrawPadProps) {
+  const pad = useRef<HTMLCanvasElement>(null);
+  const preview = useRef<HTMLCanvasElement>(null);
+  const drawing = useRef<{ x: number; y: number } | null>(null);
+  const frame = useRef(0);
+  const [digit, setDigit] = useState<Float32Array | null>(null);
+  const plan = useMemo(() => planFor(network), [network]);
+  const workspace = useMemo(() => (typeof plan === 'string' ? null : createWorkspace(plan)), [plan]);
+
+  const clear = useCallback(() => {
+    const canvas = pad.current;
+    if (!canvas) return;
+    const ctx = sizeCanvas(canvas, size, size);
+    if (!ctx) return;
+    ctx.fillStyle = '#000000';
+    ctx.fillRect(0, 0, size, size);
+    setDigit(null);
+  }, [size]);
+
+  useEffect(() => clear(), [clear]);
+
+  useEffect(() => {
+    const canvas = preview.current;
+    if (!canvas) return;
+    const ctx = sizeCanvas(canvas, 112, 112);
+    if (ctx) drawImage(ctx, digit ?? new Float32Array(FIELD * FIELD), FIELD, FIELD, 0, 0, 112, 112);
+  }, [digit]);
+
+  const read = useCallback(() => {
+    frame.current = 0;
+    const canvas = pad.current;
+    const ctx = canvas?.getContext('2d');
+    if (!canvas || !ctx) return;
+    const { width, height } = canvas;
+    const rgba = ctx.getImageData(0, 0, width, height).data;
+    const ink = new Float32Array(width * height);
+    for (let i = 0; i < ink.length; i++) ink[i] = rgba[4 * i] / 255;
+    setDigit(normaliseDigit(ink, width, height));
+  }, []);
+
+  const schedule = (): void => {
+    if (!frame.current) frame.current = requestAnimationFrame(read);
+  };
+  useEffect(() => () => cancelAnimationFrame(frame.current), []);
+
+  const at = (e: PointerEvent<HTMLCanvasElement>): { x: number; y: number } => {
+    const r = e.currentTarget.getBoundingClientRect();
+    return { x: ((e.clientX - r.left) / r.width) * size, y: ((e.clientY - r.top) / r.height) * size };
+  };
+  const stroke = (from: { x: number; y: number }, to: { x: number; y: number }): void => {
+    const ctx = pad.current?.getContext('2d');
+    if (!ctx) return;
+    ctx.strokeStyle = '#ffffff';
+    ctx.lineWidth = PEN * size;
+    ctx.lineCap = 'round';
+    ctx.lineJoin = 'round';
+    ctx.beginPath();
+    ctx.moveTo(from.x, from.y);
+    ctx.lineTo(to.x, to.y);
+    ctx.stroke();
+    schedule();
+  };
+
+  const outputs = useMemo(() => {
+    if (!digit || typeof plan === 'string' || !workspace) return null;
+    return Array.from(forward(plan, workspace, digit));
+  }, [digit, plan, workspace]);
+  const best = outputs ? predictedClass(outputs, outputs.length) : -1;
+  const names = (i: number): string => classNames?.[i] ?? String(i);
+  const bars = (outputs ?? Array.from({ length: typeof plan === 'string' ? 10 : (plan.output?.size ?? 10) }, () => 0)).map((v, i) => ({ name: names(i), value: v }));
+  const top = Math.max(1, ...bars.map((b) => b.value));
+
+  const onKey = (e: KeyboardEvent<HTMLCanvasElement>): void => {
+    if (e.key === 'Delete' || e.key === 'Backspace' || e.key === 'Escape') {
+      e.preventDefault();
+      clear();
+    }
+  };
+
+  return (
+    <ChartFrame
+      title="Draw a digit"
+      legend={[]}
+      csv={() => `output,activation\r\n${bars.map((b) => `${b.name},${b.value}`).join('\r\n')}\r\n`}
+      tools={
+        <button type="button" className="nl-tr-button is-small" onClick={clear} title="Clear the pad (Delete)">
+          Clear
+        </button>
+      }
+      testId="draw-pad"
+    >
+      {typeof plan === 'string' ? (
+        <p className="nl-tr-empty">{plan}</p>
+      ) : (
+        <div className="nl-tr-drawpad">
+          <div className="nl-tr-drawpad-pad">
+            <canvas
+              ref={pad}
+              data-export
+              className="nl-tr-pad"
+              tabIndex={0}
+              role="img"
+              aria-label="Drawing pad: draw a digit with the mouse; Delete clears it"
+              onPointerDown={(e) => {
+                e.currentTarget.setPointerCapture(e.pointerId);
+                const p = at(e);
+                drawing.current = p;
+                stroke(p, p);
+              }}
+              onPointerMove={(e) => {
+                if (!drawing.current) return;
+                const p = at(e);
+                stroke(drawing.current, p);
+                drawing.current = p;
+              }}
+              onPointerUp={() => {
+                drawing.current = null;
+              }}
+              onPointerCancel={() => {
+                drawing.current = null;
+              }}
+              onKeyDown={onKey}
+            />
+            <div className="nl-tr-drawpad-seen">
+              <canvas ref={preview} data-export className="nl-tr-canvas" role="img" aria-label="The 28x28 image the network sees" />
+              <span className="nl-tr-caption">what the network sees</span>
+            </div>
+          </div>
+          <div className="nl-tr-drawpad-bars">
+            <p className="nl-tr-reading" aria-live="polite">
+              {outputs ? (
+                <>
+                  It reads <strong className="nl-tr-reading-digit">{names(best)}</strong>
+                </>
+              ) : (
+                'Draw a digit on the black square.'
+              )}
+            </p>
+            <BarChart responsive style={{ width: '100%', height: 240 }} data={bars} margin={{ top: 8, right: 16, bottom: 8, left: 0 }}>
+              <CartesianGrid strokeDasharray="3 3" vertical={false} stroke="#d0d4da" />
+              <XAxis dataKey="name" interval={0} />
+              <YAxis width="auto" domain={[0, top]} tickFormatter={(v: number) => formatMetric(v)} />
+              <Tooltip formatter={(v) => (typeof v === 'number' ? formatMetric(v) : String(v))} />
+              <Bar dataKey="value" name="output" isAnimationActive={false}>
+                {bars.map((b, i) => (
+                  <Cell key={b.name} fill={i === best ? '#D55E00' : '#0072B2'} />
+                ))}
+              </Bar>
+            </BarChart>
+          </div>
+        </div>
+      )}
+    </ChartFrame>
+  );
+});

@@ -1,0 +1,65 @@
+/**
+ * Nielsen's chapter 5: the speed at which each layer learns, as the mean of
+ * |dC/db| over its units and the epoch's mini-batches, on a log scale. In a
+ * deep sigmoid network the early layers learn orders of magnitude slower.
+ */
+import { memo, useMemo } from 'react';
+import { CartesianGrid, Legend, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts';
+import { useTraining } from '../context';
+import { formatLogTick, formatMetric } from '../format';
+import { csvCell, decadeTicks, decimateRows, runColor, speedRows } from '../transforms';
+import { ChartFrame } from './ChartFrame';
+
+export interface SpeedOfLearningChartProps {
+  height?: number;
+}
+
+export const SpeedOfLearningChart = memo(function SpeedOfLearningChart({ height = 300 }: SpeedOfLearningChartProps) {
+  const run = useTraining((s) => s.runs.find((r) => r.id === s.currentRunId) ?? null);
+  const data = useMemo(() => {
+    if (!run) return null;
+    const { rows, layers } = speedRows(run);
+    const names = layers.map((id) => {
+      const node = run.network.nodes.find((n) => n.id === id);
+      return node?.label || id;
+    });
+    const values = rows.flatMap((r) => layers.map((id) => r[id]));
+    return { rows: decimateRows(rows, layers, 600), layers, names, ticks: decadeTicks(values) };
+  }, [run]);
+  const legend = data ? data.layers.map((_, i) => ({ name: data.names[i], color: runColor(i) })) : [];
+  const csv = (): string => {
+    if (!run || !data) return '';
+    const { rows } = speedRows(run);
+    const lines = [['epoch', ...data.names].map(csvCell).join(',')];
+    for (const r of rows) lines.push([r.epoch, ...data.layers.map((id) => r[id])].map((v) => csvCell(v ?? null)).join(','));
+    return `${lines.join('\r\n')}\r\n`;
+  };
+  return (
+    <ChartFrame title="Speed of learning" legend={legend} csv={csv} testId="speed-chart">
+      {!data || data.rows.length === 0 || data.ticks.length === 0 ? (
+        <p className="nl-tr-empty">How fast each layer learns (mean |∂C/∂b| per epoch) appears here once training has run an epoch.</p>
+      ) : (
+        <div className="nl-tr-chart">
+          <LineChart responsive style={{ width: '100%', height }} data={data.rows} margin={{ top: 8, right: 24, bottom: 24, left: 8 }}>
+            <CartesianGrid strokeDasharray="3 3" stroke="#d0d4da" />
+            <XAxis dataKey="epoch" type="number" domain={['dataMin', 'dataMax']} allowDecimals={false} label={{ value: 'epoch', position: 'insideBottom', offset: -14 }} />
+            <YAxis
+              width="auto"
+              scale="log"
+              domain={[data.ticks[0], data.ticks[data.ticks.length - 1]]}
+              ticks={data.ticks}
+              tickFormatter={formatLogTick}
+              allowDataOverflow
+              label={{ value: 'mean |∂C/∂b|', angle: -90, position: 'insideLeft', offset: 4, style: { textAnchor: 'middle' } }}
+            />
+            <Tooltip formatter={(v) => (typeof v === 'number' ? formatMetric(v) : String(v))} labelFormatter={(l) => `epoch ${String(l)}`} />
+            <Legend verticalAlign="top" itemSorter={null} />
+            {data.layers.map((id, i) => (
+              <Line key={id} dataKey={id} name={data.names[i]} stroke={runColor(i)} strokeWidth={2.5} dot={data.rows.length <= 30 ? { r: 3 } : false} isAnimationActive={false} type="linear" />
+            ))}
+          </LineChart>
+        </div>
+      )}
+    </ChartFrame>
+  );
+});

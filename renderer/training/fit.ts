@@ -1,0 +1,73 @@
+/**
+ * Does a dataset fit the network? The Input nodes take an example's features
+ * in document order (compile's order), the Output reads its units in edge
+ * order; both sizes must match the dataset's, and the network must be
+ * trainable at all. Shown before training, so a mismatch is never a surprise.
+ */
+import { compile, type Plan } from '../../engine/compile';
+import type { NetworkDocument } from '../../engine/document';
+import type { Task } from '../../engine/datasets/dataset';
+
+export interface DataShape {
+  inputSize: number;
+  outputSize: number;
+  task: Task;
+}
+
+export interface FeedLine {
+  /** "features 1–784" */
+  range: string;
+  /** The Input node's label. */
+  node: string;
+  size: number;
+}
+
+export interface FitReport {
+  ok: boolean;
+  /** Which features feed which Input node. */
+  feeds: FeedLine[];
+  /** How many units the Output reads, and from where. */
+  outputs: { size: number; from: string[] };
+  /** Reasons training cannot start (sizes, an untrainable network). */
+  problems: string[];
+  /** Things that work but may surprise (a regression target on a softmax). */
+  notes: string[];
+}
+
+const plural = (n: number, word: string): string => `${n.toLocaleString('en')} ${word}${n === 1 ? '' : 's'}`;
+
+export function checkFit(network: NetworkDocument, data: DataShape | null): FitReport {
+  let plan: Plan;
+  try {
+    plan = compile(network, 'float64');
+  } catch (e) {
+    return { ok: false, feeds: [], outputs: { size: 0, from: [] }, problems: [(e as Error).message], notes: [] };
+  }
+  const feeds: FeedLine[] = [];
+  let at = 0;
+  for (const node of network.nodes) {
+    if (node.kind !== 'input') continue;
+    feeds.push({ range: node.size === 1 ? `feature ${at + 1}` : `features ${at + 1}–${at + node.size}`, node: node.label || node.id, size: node.size });
+    at += node.size;
+  }
+  const outputSize = plan.output?.size ?? 0;
+  const labelOf = (id: string): string => network.nodes.find((n) => n.id === id)?.label || id;
+  const outputs = { size: outputSize, from: plan.output ? plan.output.blocks.map((b) => labelOf(plan.blocks[b].nodeId)) : [] };
+  const problems: string[] = [];
+  const notes: string[] = [];
+  if (plan.untrainableReason) problems.push(`Cannot train: ${plan.untrainableReason}.`);
+  if (data) {
+    if (data.inputSize !== plan.inputSize) {
+      problems.push(`The dataset has ${plural(data.inputSize, 'input')} per example, but the network's Input nodes take ${plan.inputSize}.`);
+    }
+    if (data.outputSize !== outputSize) {
+      problems.push(`The dataset has ${plural(data.outputSize, 'target')} per example, but the Output reads ${plural(outputSize, 'unit')}.`);
+    }
+    const acts = plan.output ? plan.output.blocks.map((b) => plan.blocks[b].activation.name) : [];
+    if (data.task === 'regression' && acts.includes('softmax')) notes.push('A softmax output sums to 1: fine for classes, odd for a regression target.');
+    if (data.task === 'classification' && outputSize > 1 && acts.some((a) => a === 'linear' || a === 'relu')) {
+      notes.push('Outputs not squashed to (0, 1) can fit one-hot targets, but sigmoid or softmax suits classes better.');
+    }
+  }
+  return { ok: problems.length === 0, feeds, outputs, problems, notes };
+}
