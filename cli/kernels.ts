@@ -1,7 +1,8 @@
 /** Faster kernels the CLI offers the Trainer, best first; the JS kernel is the fallback. */
-import type { Precision } from '../engine/compile';
 import type { KernelFactory } from '../engine/kernel';
+import { wasmKernelFactory } from '../engine/wasm';
 
-export function kernelsFor(_precision: Precision): KernelFactory[] {
-  return [];
+/** The WebAssembly kernel takes chains of dense layers trained by SGD, in both precisions; it declines the rest. */
+export function kernelsFor(): KernelFactory[] {
+  return [wasmKernelFactory];
 }

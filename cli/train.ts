@@ -48,7 +48,7 @@ export async function trainCommand(argv: string[]): Promise<number> {
     shuffle: hp.shuffle,
     seed,
   };
-  const trainer = new Trainer(plan, train, test, settings, { kernels: kernelsFor(hp.precision) });
+  const trainer = new Trainer(plan, train, test, settings, { kernels: kernelsFor() });
   const log = (line: string): void => void process.stdout.write(`${line}\n`);
   if (json) {
     log(JSON.stringify({ event: 'start', kernel: trainer.kernel.name, train: train.count, test: test?.count ?? 0, ...hp, seed }));

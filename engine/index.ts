@@ -32,3 +32,4 @@ export * from './datasets/digits';
 export * from './datasets/catalog';
 export * from './datasets/builtin';
 export * from './lessons';
+export * from './wasm';

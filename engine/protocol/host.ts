@@ -12,11 +12,13 @@ import type { KernelFactory } from '../kernel';
 import type { DatasetChoice } from '../project';
 import { Rng } from '../rng';
 import { Trainer } from '../train';
+import { wasmKernelFactory } from '../wasm';
 import type { Port, StartRequest, TrainerEvent, TrainerRequest, TrainerStatus } from './messages';
 import { parseTrainerRequest } from './validate';
 
 export interface TrainerHostEnvironment {
   loadDataset(choice: DatasetChoice, seed: number): Promise<{ train: Dataset; test: Dataset | null }> | { train: Dataset; test: Dataset | null };
+  /** Faster kernels to offer the Trainer (default: the WebAssembly kernel, which declines what it cannot run). */
   kernels?: (precision: 'float64' | 'float32') => KernelFactory[];
   /** Runs fn after the host's pending messages (setTimeout(fn, 0) or setImmediate). */
   defer(fn: () => void): void;
@@ -136,7 +138,7 @@ export function runTrainerHost(port: Port<unknown, TrainerEvent>, env: TrainerHo
         optimizer: { name: hp.optimizer, momentum: hp.momentum },
         shuffle: hp.shuffle,
         seed: request.seed,
-      }, { kernels: env.kernels?.(hp.precision) ?? [], now: env.now });
+      }, { kernels: env.kernels?.(hp.precision) ?? [wasmKernelFactory], now: env.now });
       trainer = t;
       epochs = hp.epochs;
       runStart = env.now();

@@ -20,7 +20,8 @@ describe('trainer host protocol', () => {
     const done = await host.next('done');
     expect(done.epochs).toBe(5);
     const started = await host.next('started');
-    expect(started).toMatchObject({ kernel: 'js-float64', trainCount: 400, testCount: 100, batchesPerEpoch: 40, epochs: 5 });
+    expect(started.kernel).toMatch(/^wasm-simd-float64/);
+    expect(started).toMatchObject({ trainCount: 400, testCount: 100, batchesPerEpoch: 40, epochs: 5 });
     const epochs = host.events.filter((e) => e.type === 'epoch');
     expect(epochs).toHaveLength(5);
     const statuses = host.events.flatMap((e) => (e.type === 'status' ? [e.status] : []));
