@@ -1,5 +1,6 @@
 /** neuroloom train | eval | convert | bench: the engine, headless. */
 import { InputError } from '../engine/errors';
+import { benchCommand } from './bench';
 import { convertCommand } from './convert';
 import { CliError, USAGE_EXIT } from './errors';
 import { evalCommand } from './eval';
@@ -31,10 +32,8 @@ async function main(argv: string[]): Promise<number> {
       return evalCommand(rest);
     case 'convert':
       return convertCommand(rest);
-    case 'bench': {
-      const { benchCommand } = await import('./bench');
+    case 'bench':
       return benchCommand(rest);
-    }
     case undefined:
     case 'help':
     case '--help':

@@ -101,6 +101,15 @@ describe('neuroloom CLI', () => {
     });
   });
 
+  it('runs the benchmark command (one quick epoch on stand-in images; the real figures come from npm run bench)', () => {
+    const r = cli('bench', '--epochs', '1', '--warmup', '0', '--js-epochs', '0', '--accuracy-epochs', '0', '--data', at('no-fashion-here'), '--json');
+    const report = JSON.parse(r.stdout) as { speed: { rows: { kernel: string; secondsPerEpoch: number }[]; data: { synthetic: boolean } } };
+    expect(report.speed.data.synthetic).toBe(true);
+    expect(report.speed.rows.map((row) => row.kernel)).toContain('wasm-simd-float32');
+    for (const row of report.speed.rows) expect(row.secondsPerEpoch).toBeGreaterThan(0);
+    expectOneLineError(cli('bench', '--fast'), /bench: unknown option --fast/);
+  });
+
   it('reports divergence with exit code 3 and keeps finite weights', () => {
     const r = cli('train', '--sizes', '2,8,1', '--data', 'xor', '--cost', 'quadratic', '--eta', '1e300', '--epochs', '2', '--out', at('div.json'));
     expect(r.status).toBe(3);
