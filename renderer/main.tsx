@@ -1,9 +1,17 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-
-function App() {
-  return <main>Neuroloom</main>;
-}
+import '@xyflow/react/dist/style.css';
+import './app/styles.css';
+import { App } from './app/App';
+import { createHost } from './platform/create-host';
 
 const root = document.getElementById('root');
-if (root) createRoot(root).render(<StrictMode><App /></StrictMode>);
+if (root) {
+  void createHost().then((host) => {
+    createRoot(root).render(
+      <StrictMode>
+        <App host={host} />
+      </StrictMode>,
+    );
+  });
+}

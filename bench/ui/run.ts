@@ -61,6 +61,12 @@ const FRAME_LOOP = `(async (steps, step) => {
   return { intervals, work };
 })`;
 
+/** Records frame intervals in the page until stopped (for input that comes from outside the page). */
+const RECORDER_START = `(() => { window.__frames = []; window.__recording = true; let last = 0;
+  const tick = (t) => { if (last) window.__frames.push(t - last); last = t; if (window.__recording) requestAnimationFrame(tick); };
+  requestAnimationFrame(tick); })()`;
+const RECORDER_STOP = `(() => { window.__recording = false; return window.__frames; })()`;
+
 async function frames(page: Page, steps: number, stepSource: string): Promise<{ intervals: number[]; work: number[] }> {
   // A string expression runs through the debugger protocol, which the page's CSP (no eval) does not block.
   return (await page.evaluate(`${FRAME_LOOP}(${steps}, ${stepSource})`)) as { intervals: number[]; work: number[] };
@@ -96,18 +102,13 @@ async function main(): Promise<void> {
       if (!pane) throw new Error('no pane');
       const cx = pane.x + pane.width / 2;
       const cy = pane.y + pane.height / 2;
-      // Pan: a real pointer drag on the pane, one move per frame.
+      // Pan: a real pointer drag on the pane (trusted input through the browser), while
+      // the page records the interval between animation frames.
       await page.mouse.move(cx, cy);
       await page.mouse.down();
-      const pan: number[] = [];
-      await page.evaluate('window.__last = 0');
-      for (let i = 0; i < 120; i++) {
-        await page.mouse.move(cx + 150 * Math.sin(i / 12), cy + 80 * Math.cos(i / 15));
-        const dt = (await page.evaluate(
-          'new Promise((r) => requestAnimationFrame((t) => { const d = window.__last ? t - window.__last : 0; window.__last = t; r(d); }))',
-        )) as number;
-        if (i > 0) pan.push(dt);
-      }
+      await page.evaluate(RECORDER_START);
+      for (let i = 0; i < 240; i++) await page.mouse.move(cx + 150 * Math.sin(i / 24), cy + 80 * Math.cos(i / 30));
+      const pan = (await page.evaluate(RECORDER_STOP)) as number[];
       await page.mouse.up();
       // Zoom: wheel events at the centre, in and out, one per frame, dispatched in the page.
       const zoom = await frames(
@@ -165,6 +166,8 @@ async function main(): Promise<void> {
         hiddenNeurons: 50,
         contributionLines: contributions,
         frame: mapStats(stats(drag.intervals)),
+        // Frames that missed a display refresh: [index in the drag, interval ms].
+        slowFrames: drag.intervals.map((v, i) => [i, round(v)]).filter(([, v]) => v > 17),
         updateWorkMs: mapStats(stats(drag.work)),
         undoAfterDrag: undoSteps,
       };

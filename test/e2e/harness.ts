@@ -1,0 +1,145 @@
+/**
+ * Runs the browser build for end-to-end tests and the UI benchmark: builds
+ * the web bundle once, serves it with `vite preview` as a child process we
+ * own, and drives Debian's Chromium through playwright-core. Everything is
+ * stopped in close(), also when a step fails.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { join, resolve } from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+
+export const ROOT = resolve(__dirname, '../..');
+export const CHROMIUM = '/usr/bin/chromium';
+/** Built and screenshot files go under test-results/, which git ignores. */
+export const OUT_DIR = join(ROOT, 'test-results', 'web');
+export const SCREEN_DIR = join(ROOT, 'test-results', 'screens');
+
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+function run(args: string[], what: string, timeoutMs: number): Promise<void> {
+  return new Promise((resolvePromise, reject) => {
+    const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.on('data', (d: Buffer) => (output += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (output += d.toString()));
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`${what} took more than ${timeoutMs / 1000} s:\n${output.slice(-4000)}`));
+    }, timeoutMs);
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      if (code === 0) resolvePromise();
+      else reject(new Error(`${what} failed (exit ${code}):\n${output.slice(-4000)}`));
+    });
+  });
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolvePromise, reject) => {
+    const server = createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolvePromise(port));
+    });
+  });
+}
+
+async function waitForServer(url: string, child: ChildProcess, log: () => string, timeoutMs: number): Promise<void> {
+  const end = Date.now() + timeoutMs;
+  while (Date.now() < end) {
+    if (child.exitCode !== null) throw new Error(`vite preview exited (code ${child.exitCode}):\n${log()}`);
+    try {
+      const res = await fetch(url);
+      if (res.ok) return;
+    } catch {
+      // Not listening yet.
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`vite preview did not answer at ${url} within ${timeoutMs / 1000} s:\n${log()}`);
+}
+
+export interface Harness {
+  browser: Browser;
+  baseUrl: string;
+  /** A fresh context and page at the app, with downloads allowed. */
+  open(options?: { width?: number; height?: number; colorScheme?: 'light' | 'dark' }): Promise<{ context: BrowserContext; page: Page }>;
+  close(): Promise<void>;
+}
+
+export function requireChromium(): void {
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(
+      `Chromium is not installed at ${CHROMIUM}. The browser tests need Debian's Chromium: run "apt-get install -y chromium" (CI does this in .ci/run).`,
+    );
+  }
+}
+
+export async function startHarness(options: { build?: boolean } = {}): Promise<Harness> {
+  requireChromium();
+  mkdirSync(SCREEN_DIR, { recursive: true });
+  if (options.build !== false) {
+    await run([join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--config', 'vite.web.config.mts', '--outDir', OUT_DIR, '--emptyOutDir', '--logLevel', 'warn'], 'vite build', 120_000);
+  }
+  const port = await freePort();
+  let log = '';
+  const server = spawn(
+    process.execPath,
+    [join(ROOT, 'node_modules/vite/bin/vite.js'), 'preview', '--config', 'vite.web.config.mts', '--outDir', OUT_DIR, '--port', String(port), '--strictPort', '--host', '127.0.0.1'],
+    { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  // If this process ends without close() (a crash, an interrupted run), the server goes with it.
+  const killOnExit = (): void => {
+    server.kill('SIGKILL');
+  };
+  process.once('exit', killOnExit);
+  server.once('exit', () => process.removeListener('exit', killOnExit));
+  server.stdout?.on('data', (d: Buffer) => (log += d.toString()));
+  server.stderr?.on('data', (d: Buffer) => (log += d.toString()));
+  const baseUrl = `http://127.0.0.1:${port}/`;
+  let browser: Browser | null = null;
+  const stopServer = async (): Promise<void> => {
+    if (server.exitCode !== null || server.signalCode !== null) return;
+    const exited = new Promise((r) => server.once('exit', r));
+    server.kill('SIGTERM');
+    const timer = setTimeout(() => server.kill('SIGKILL'), 3000);
+    await exited;
+    clearTimeout(timer);
+  };
+  try {
+    await waitForServer(baseUrl, server, () => log, 30_000);
+    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+  } catch (e) {
+    await stopServer();
+    throw e;
+  }
+  const b = browser;
+  return {
+    browser: b,
+    baseUrl,
+    async open({ width = 1440, height = 900, colorScheme = 'light' } = {}) {
+      const context = await b.newContext({ viewport: { width, height }, acceptDownloads: true, colorScheme, deviceScaleFactor: 1 });
+      const page = await context.newPage();
+      await page.goto(baseUrl);
+      await page.getByRole('button', { name: /^Add Input/ }).waitFor();
+      return { context, page };
+    },
+    async close() {
+      await b.close().catch(() => undefined);
+      await stopServer();
+    },
+  };
+}
