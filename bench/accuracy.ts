@@ -8,6 +8,8 @@
 import { initialiseDocument, layeredNetwork } from '../engine/build';
 import { compile, type Precision } from '../engine/compile';
 import type { KernelFactory } from '../engine/kernel';
+import type { Dataset } from '../engine/datasets/dataset';
+import { BOOK_RECIPES, type BookRecipeName } from '../engine/recipes';
 import { Trainer } from '../engine/train';
 import { loadDigits } from '../node/digits';
 
@@ -29,6 +31,20 @@ export interface RecipeResult {
   bar: string;
 }
 
+/** 784-30-10 initialised and set up for one of the book's recipes. */
+export function bookTrainer(recipe: BookRecipeName, seed: number, train: Dataset, test: Dataset, precision: Precision = 'float64', kernels: KernelFactory[] = []): Trainer {
+  const { cost, hyperparameters: hp } = BOOK_RECIPES[recipe];
+  const doc = initialiseDocument(layeredNetwork([784, 30, 10], { cost, image: { width: 28, height: 28 } }), hp.init, seed);
+  return new Trainer(compile(doc, precision), train, test, {
+    eta: hp.eta,
+    lambda: hp.lambda,
+    batchSize: hp.batchSize,
+    optimizer: { name: hp.optimizer },
+    shuffle: hp.shuffle,
+    seed,
+  }, { kernels });
+}
+
 const median = (v: number[]): number => {
   const s = [...v].sort((a, b) => a - b);
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
@@ -42,16 +58,7 @@ export function runAccuracyBench(options: AccuracyOptions, log: (line: string) =
     const bestAccuracy: number[] = [];
     let seconds = 0;
     for (const seed of options.seeds) {
-      const cost = recipe === 'network2' ? 'crossEntropy' : 'quadratic';
-      const doc = initialiseDocument(layeredNetwork([784, 30, 10], { cost }), recipe === 'network2' ? 'scaledNormal' : 'normal', seed);
-      const trainer = new Trainer(compile(doc, options.precision), train, test, {
-        eta: recipe === 'network2' ? 0.5 : 3.0,
-        lambda: recipe === 'network2' ? 5.0 : 0,
-        batchSize: 10,
-        optimizer: { name: 'sgd' },
-        shuffle: 'seeded',
-        seed,
-      }, { kernels: options.kernels });
+      const trainer = bookTrainer(recipe, seed, train, test, options.precision, options.kernels);
       let last = 0;
       let best = 0;
       for (let e = 0; e < options.epochs; e++) {

@@ -3,6 +3,7 @@ import { basename } from 'node:path';
 import { DocumentError } from '../engine/document';
 import { detectFormat, exportNetwork2, importNetwork2, parsePythonJson } from '../engine/formats/network2';
 import { loadNetwork } from '../engine/migrate';
+import { BOOK_RECIPES } from '../engine/recipes';
 import { loadProject, newProject, parseJson, serialiseProject, type Project } from '../engine/project';
 import { CliError } from './errors';
 import { readTextFile, writeTextFileAtomic } from './files';
@@ -28,7 +29,7 @@ export function readNetworkFile(path: string): { project: Project; format: FileF
         const cost = out?.kind === 'output' ? out.cost : 'crossEntropy';
         const project = newProject(network, name);
         // A network2.py file carries its cost; network.py's recipe is the quadratic one.
-        if (cost === 'quadratic') project.hyperparameters = { ...project.hyperparameters, eta: 3, lambda: 0, init: 'normal' };
+        if (cost === 'quadratic') project.hyperparameters = { ...BOOK_RECIPES.network.hyperparameters };
         return { project, format };
       }
       default:

@@ -33,3 +33,4 @@ export * from './datasets/catalog';
 export * from './datasets/builtin';
 export * from './lessons';
 export * from './wasm';
+export * from './recipes';

@@ -10,6 +10,7 @@ import { printable } from './errors';
 import { INIT_NAMES } from './init';
 import { loadNetwork } from './migrate';
 import { OPTIMIZER_NAMES } from './optimizers';
+import { BOOK_RECIPES } from './recipes';
 
 export const PROJECT_FORMAT = 'neuroloom-project';
 export const PROJECT_VERSION = 1;
@@ -111,16 +112,7 @@ export interface Project {
 }
 
 /** network2.py's recipe: the defaults a new project starts from. */
-export const DEFAULT_HYPERPARAMETERS: Hyperparameters = {
-  eta: 0.5,
-  batchSize: 10,
-  epochs: 30,
-  lambda: 5,
-  optimizer: 'sgd',
-  init: 'scaledNormal',
-  shuffle: 'seeded',
-  precision: 'float64',
-};
+export const DEFAULT_HYPERPARAMETERS: Hyperparameters = BOOK_RECIPES.network2.hyperparameters;
 
 export function newProject(network: NetworkDocument, name = 'Untitled', partial: Partial<Omit<Project, 'network' | 'format' | 'version'>> = {}): Project {
   return {

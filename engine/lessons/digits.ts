@@ -5,23 +5,12 @@
  */
 import { initialiseDocument, layeredNetwork } from '../build';
 import type { NetworkDocument } from '../document';
-import type { Hyperparameters } from '../project';
 import { bitwiseWeights } from './bitwise';
+import { BOOK_RECIPES, type BookRecipeName } from '../recipes';
 import { defineLesson } from './define';
 
-export type Recipe = 'network2' | 'network';
-
-/** The book's two training recipes. */
-export const RECIPES: Record<Recipe, { hyperparameters: Hyperparameters; cost: 'crossEntropy' | 'quadratic' }> = {
-  network2: {
-    cost: 'crossEntropy',
-    hyperparameters: { eta: 0.5, batchSize: 10, epochs: 30, lambda: 5, optimizer: 'sgd', init: 'scaledNormal', shuffle: 'seeded', precision: 'float64' },
-  },
-  network: {
-    cost: 'quadratic',
-    hyperparameters: { eta: 3.0, batchSize: 10, epochs: 30, lambda: 0, optimizer: 'sgd', init: 'normal', shuffle: 'seeded', precision: 'float64' },
-  },
-};
+export type Recipe = BookRecipeName;
+export const RECIPES = BOOK_RECIPES;
 
 export const DIGITS_SEED = 1;
 

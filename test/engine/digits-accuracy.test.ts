@@ -4,24 +4,13 @@
  * recipes on the 8,000/2,000 split must already be well on the way.
  */
 import { describe, expect, it } from 'vitest';
-import { initialiseDocument, layeredNetwork } from '../../engine/build';
-import { compile } from '../../engine/compile';
-import { Trainer } from '../../engine/train';
+import { bookTrainer } from '../../bench/accuracy';
 import { loadDigits } from '../../node/digits';
 
 const { train, test } = loadDigits({ seed: 0 });
 
 function run(recipe: 'network2' | 'network', epochs: number, seed: number): number[] {
-  const cost = recipe === 'network2' ? 'crossEntropy' : 'quadratic';
-  const doc = initialiseDocument(layeredNetwork([784, 30, 10], { cost, image: { width: 28, height: 28 } }), recipe === 'network2' ? 'scaledNormal' : 'normal', seed);
-  const trainer = new Trainer(compile(doc), train, test, {
-    eta: recipe === 'network2' ? 0.5 : 3.0,
-    lambda: recipe === 'network2' ? 5.0 : 0,
-    batchSize: 10,
-    optimizer: { name: 'sgd' },
-    shuffle: 'seeded',
-    seed,
-  });
+  const trainer = bookTrainer(recipe, seed, train, test);
   const accuracy: number[] = [];
   for (let e = 0; e < epochs; e++) accuracy.push(trainer.runEpoch().epoch?.testAccuracy ?? NaN);
   return accuracy;
