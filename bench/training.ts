@@ -12,6 +12,7 @@ import type { CostName } from '../engine/costs';
 import type { Dataset } from '../engine/datasets/dataset';
 import type { InitName } from '../engine/init';
 import type { KernelFactory } from '../engine/kernel';
+import { BOOK_RECIPES, type BookRecipe } from '../engine/recipes';
 import { Rng } from '../engine/rng';
 import { Trainer } from '../engine/train';
 import { createWasmKernelFactory } from '../engine/wasm';
@@ -40,9 +41,11 @@ export interface Recipe {
   lambda: number;
 }
 
+const fromBook = ({ program, cost, hyperparameters: hp }: BookRecipe): Recipe => ({ name: program, cost, init: hp.init, eta: hp.eta, lambda: hp.lambda });
+
 export const RECIPES: Record<Recipe['name'], Recipe> = {
-  'network2.py': { name: 'network2.py', cost: 'crossEntropy', init: 'scaledNormal', eta: 0.5, lambda: 5.0 },
-  'network.py': { name: 'network.py', cost: 'quadratic', init: 'normal', eta: 3.0, lambda: 0 },
+  'network2.py': fromBook(BOOK_RECIPES.network2),
+  'network.py': fromBook(BOOK_RECIPES.network),
 };
 
 export interface BenchRow {
