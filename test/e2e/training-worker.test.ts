@@ -5,7 +5,7 @@
  * requests answered with an error while the worker lives on; a worker that
  * dies becomes an error event, not a hang.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { layeredNetwork } from '../../engine/build';
 import type { TrainerEvent } from '../../engine/protocol/messages';
@@ -17,7 +17,7 @@ let served: Served;
 let page: Page;
 
 beforeAll(async () => {
-  served = await serveHarness('training-worker');
+  served = await serveHarness({ build: !inject('e2eBuilt') });
   page = await served.browser.newPage();
   const problems: string[] = [];
   page.on('pageerror', (e) => problems.push(e.message));
@@ -140,6 +140,8 @@ describe('the trainer in a Web Worker (Chromium)', () => {
     await waitFor('done', undefined, from);
     const ev = await events(from);
     expect(ev.find((e) => e.type === 'started')).toMatchObject({ trainCount: 8000, testCount: 2000, batchesPerEpoch: 800 });
+    // The same WebAssembly kernel as the CLI and the utility process runs in the browser's worker.
+    expect(ev.find((e) => e.type === 'started')).toMatchObject({ kernel: expect.stringMatching(/^wasm-simd-/) });
     const metrics = ev.flatMap((e) => (e.type === 'epoch' ? [e.metrics] : []));
     // network2.py's recipe reaches about 0.93 after 30 epochs; one epoch is already far above chance.
     expect(metrics[0].testAccuracy).toBeGreaterThan(0.8);
