@@ -86,10 +86,12 @@ export function gradientCheck(
     const far = at(2 * h) - at(-2 * h);
     plan.params[i] = saved;
     numeric[i] = (8 * near - far) / (12 * h);
-    const err = Math.abs(analytic[i] - numeric[i]) / Math.max(Math.abs(analytic[i]) + Math.abs(numeric[i]), tiny);
-    if (err > maxRelativeError || worst < 0) {
-      maxRelativeError = Math.max(err, maxRelativeError);
-      if (err >= maxRelativeError) worst = i;
+    const raw = Math.abs(analytic[i] - numeric[i]) / Math.max(Math.abs(analytic[i]) + Math.abs(numeric[i]), tiny);
+    // A NaN compares false with everything: count it as the worst error there is.
+    const err = Number.isNaN(raw) ? Infinity : raw;
+    if (worst < 0 || err > maxRelativeError) {
+      maxRelativeError = err;
+      worst = i;
     }
   }
   return { maxRelativeError, worst, analytic, numeric };

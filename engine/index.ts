@@ -34,3 +34,4 @@ export * from './datasets/builtin';
 export * from './lessons';
 export * from './wasm';
 export * from './recipes';
+export * from './recurrent';

@@ -53,6 +53,16 @@ describe('gradient check on seeded random DAGs (float64)', () => {
     expect(skips).toBe(true);
   });
 
+  it('fails when a gradient entry other than the first is NaN', () => {
+    const doc = randomDag(11, { hiddenActivations: HIDDEN, outputActivation: 'sigmoid', cost: 'crossEntropy' });
+    const plan = compile(doc);
+    const { x, y } = randomExamples(5, plan.inputSize, plan.output?.size ?? 0, 3, 'crossEntropy');
+    const last = plan.params.length - 1;
+    const r = gradientCheck(plan, x, y, 3, { perturbAnalytic: (g) => (g[last] = NaN) });
+    expect(r.maxRelativeError).toBe(Infinity);
+    expect(r.worst).toBe(last);
+  });
+
   it('fails when one gradient entry is planted 1% off', () => {
     const doc = randomDag(11, { hiddenActivations: HIDDEN, outputActivation: 'sigmoid', cost: 'crossEntropy' });
     const plan = compile(doc);
