@@ -36,6 +36,9 @@ export default defineConfig({
   renderer: {
     root: here('./renderer'),
     base: './',
+    // The packed digits asset (scripts/build-digits-asset.mjs) is served beside index.html: the
+    // digit views read their test set from it (training itself reads the mnist package in the utility process).
+    publicDir: here('./renderer/public'),
     plugins: [react()],
     define: { 'import.meta.env.NEUROLOOM_HOST': JSON.stringify('desktop') },
     build: {

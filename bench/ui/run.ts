@@ -1,12 +1,16 @@
 /**
  * UI speed, measured in Debian's Chromium on the browser build (a benchmark,
- * not a test: `npm run bench:ui`). Three figures:
+ * not a test: `npm run bench:ui`; `npm run bench:ui -- training` or
+ * `-- canvas` for one half). Four figures:
  *  1. a 784-30-10 project opens and is drawn (file chosen -> nodes measured,
  *     fitted and painted), target under 1 s;
  *  2. a hand-wired graph of 300 neurons and about 3,000 edges pans and zooms,
  *     target median frame time under 20 ms;
  *  3. dragging an output weight slider of the f(x) lesson with 50 hidden
- *     neurons redraws the function view, target no frame over 33 ms.
+ *     neurons redraws the function view, target no frame over 33 ms;
+ *  4. training 784-30-10 on the digits keeps the page responsive: no
+ *     main-thread task over 50 ms, at least 5 progress updates a second
+ *     (bench/ui/training.ts).
  * Frame times are the intervals between animation frames while one input
  * event is dispatched per frame, so a frame whose work overruns shows as a
  * long interval. Results go to stdout and test-results/bench/ui.json.
@@ -14,8 +18,10 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { ROOT, startHarness } from '../../test/e2e/harness';
+import type { NetworkDocument } from '../../engine/document';
+import { ROOT, startHarness, type Harness } from '../../test/e2e/harness';
 import { digitsProjectText, handWiredDocument, handWiredProjectText } from './documents';
+import { benchTraining } from './training';
 
 const OUT = join(ROOT, 'test-results', 'bench');
 
@@ -73,6 +79,8 @@ async function frames(page: Page, steps: number, stepSource: string): Promise<{ 
 }
 
 async function main(): Promise<void> {
+  const only = process.argv[2] ?? 'all';
+  if (!['all', 'canvas', 'training'].includes(only)) throw new Error(`bench:ui takes "canvas", "training" or nothing, not "${only}"`);
   mkdirSync(OUT, { recursive: true });
   const digitsPath = join(OUT, 'digits-784-30-10.neuroloom.json');
   const wiredPath = join(OUT, 'hand-wired-300.neuroloom.json');
@@ -83,6 +91,18 @@ async function main(): Promise<void> {
   const harness = await startHarness();
   const results: Record<string, unknown> = {};
   try {
+    if (only !== 'training') await benchCanvas(harness, results, digitsPath, wiredPath, wired);
+    if (only !== 'canvas') results.training = await benchTraining(harness);
+  } finally {
+    await harness.close();
+  }
+  const file = only === 'all' ? 'ui.json' : `ui-${only}.json`;
+  writeFileSync(join(OUT, file), `${JSON.stringify(results, null, 2)}\n`);
+  console.log(JSON.stringify(results, null, 2));
+}
+
+async function benchCanvas(harness: Harness, results: Record<string, unknown>, digitsPath: string, wiredPath: string, wired: NetworkDocument): Promise<void> {
+  {
     // 1. Open 784-30-10: five times, each in a fresh page (the first is a cold start of the canvas).
     const opens: number[] = [];
     for (let i = 0; i < 5; i++) {
@@ -173,11 +193,7 @@ async function main(): Promise<void> {
       };
       await context.close();
     }
-  } finally {
-    await harness.close();
   }
-  writeFileSync(join(OUT, 'ui.json'), `${JSON.stringify(results, null, 2)}\n`);
-  console.log(JSON.stringify(results, null, 2));
 }
 
 function mapStats(s: Stats): Record<string, number> {

@@ -1,25 +1,31 @@
 /**
  * The app: palette (and the open lesson) on the left, the canvas in the
- * middle with the views under it, the inspector on the right.
+ * middle with the views under it (a handle between them resizes them), the
+ * inspector and the training panel as two tabs on the right.
  */
 import { ReactFlowProvider } from '@xyflow/react';
-import { useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { Canvas } from '../canvas/Canvas';
 import { Palette } from '../canvas/Palette';
-import { Inspector } from '../inspector/Inspector';
 import { LessonPanel } from '../lessons/LessonPanel';
 import type { Host } from '../platform/host';
 import { HostProvider, useHost } from '../platform/host-context';
 import { StoresProvider, useDocStore, useRuntime, useRuntimeStore } from '../store/context';
+import { createTrainingStore, TrainingProvider } from '../training';
+import type { ExportFile } from '../training/export';
 import { ViewsPanel } from '../views/ViewsPanel';
+import { ViewsResizer } from '../views/ViewsResizer';
 import { APP_COMMANDS, buildCommands } from './commands';
 import { Dialogs } from './Dialogs';
 import { readProjectFile } from './files';
 import { Toasts } from './Toasts';
+import { SidePanel } from './SidePanel';
 import { Toolbar, type ThemeChoice } from './Toolbar';
+import { linkTraining, settingsOfProject } from './training-link';
 import { openInStores, useAppActions } from './use-actions';
 import { usePersistence } from './use-persistence';
 import { useShortcuts } from './use-shortcuts';
+import { useTrainingActions } from './use-training-actions';
 
 const THEME_KEY = 'neuroloom.theme';
 
@@ -51,14 +57,31 @@ function useTheme(): [ThemeChoice, (t: ThemeChoice) => void, 'light' | 'dark'] {
   return [choice, setChoice, resolved];
 }
 
+/** One training store for the app, its trainer made by the Host (a Web Worker or the utility process). */
+function TrainingRoot({ children }: { children: ReactNode }) {
+  const host = useHost();
+  const docs = useDocStore();
+  const [training] = useState(() => createTrainingStore(() => host.connectTrainer(), settingsOfProject(docs.getState().meta)));
+  useEffect(() => linkTraining(training, docs), [training, docs]);
+  useEffect(() => () => training.getState().dispose(), [training]);
+  const exportFile = useCallback<ExportFile>((name, data, kind) => host.exportFile(name, data, kind), [host]);
+  return (
+    <TrainingProvider store={training} exportFile={exportFile}>
+      {children}
+    </TrainingProvider>
+  );
+}
+
 function Workbench() {
   const actions = useAppActions();
+  const trainingActions = useTrainingActions();
   const runtime = useRuntimeStore();
   const docs = useDocStore();
   const host = useHost();
-  const commands = useMemo(() => buildCommands(actions, runtime), [actions, runtime]);
+  const commands = useMemo(() => buildCommands(actions, runtime, trainingActions), [actions, runtime, trainingActions]);
   const dialog = useRuntime((s) => s.dialog);
   const panels = useRuntime((s) => s.panels);
+  const viewsHeight = useRuntime((s) => s.viewsHeight);
   const [theme, setTheme, resolved] = useTheme();
   const { recovered, dismiss } = usePersistence();
   useShortcuts(commands, dialog === null);
@@ -103,11 +126,12 @@ function Workbench() {
             <LessonPanel />
           </aside>
         )}
-        <main className="nl-centre">
+        <main className="nl-centre" style={panels.views && viewsHeight !== null ? { gridTemplateRows: `minmax(0, 1fr) auto min(${viewsHeight}px, calc(100% - 140px))` } : undefined}>
           <Canvas actions={actions} colorMode={resolved} />
+          {panels.views && <ViewsResizer />}
           {panels.views && <ViewsPanel />}
         </main>
-        {panels.inspector && <Inspector />}
+        {panels.inspector && <SidePanel />}
       </div>
       <Toasts />
       <Dialogs actions={actions} commands={commands} />
@@ -119,9 +143,11 @@ export function App({ host }: { host: Host }) {
   return (
     <HostProvider host={host}>
       <StoresProvider>
-        <ReactFlowProvider>
-          <Workbench />
-        </ReactFlowProvider>
+        <TrainingRoot>
+          <ReactFlowProvider>
+            <Workbench />
+          </ReactFlowProvider>
+        </TrainingRoot>
       </StoresProvider>
     </HostProvider>
   );

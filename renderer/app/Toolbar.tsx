@@ -2,6 +2,7 @@
 import { memo } from 'react';
 import { useDoc, useRuntime } from '../store/context';
 import { isDirty } from '../store/document-store';
+import { enabledCommands, hasStartedRun, useTraining, type TrainingCommand } from '../training';
 import type { Command } from './commands';
 import { Menu, type MenuItem } from './Menu';
 import { describeShortcut } from './shortcuts';
@@ -17,6 +18,10 @@ export const Toolbar = memo(function Toolbar({ commands, theme, setTheme }: { co
   const snap = useRuntime((s) => s.snapToGrid);
   const minimap = useRuntime((s) => s.minimap);
   const panels = useRuntime((s) => s.panels);
+  const trainingStatus = useTraining((s) => s.status);
+  const hasRun = useTraining(hasStartedRun);
+  const can = enabledCommands(trainingStatus, hasRun);
+  const train = (id: TrainingCommand): MenuItem => item(id, { disabled: !can.has(id) && !(id === 'train' && can.has('resume')) });
   const byId = new Map(commands.map((c) => [c.id, c]));
   const item = (id: string, extra: Partial<MenuItem> = {}): MenuItem => {
     const c = byId.get(id);
@@ -82,6 +87,23 @@ export const Toolbar = memo(function Toolbar({ commands, theme, setTheme }: { co
             { id: 'theme-system', label: 'Theme: follow the system', checked: theme === 'system', run: () => setTheme('system') },
             { id: 'theme-light', label: 'Theme: light', checked: theme === 'light', run: () => setTheme('light') },
             { id: 'theme-dark', label: 'Theme: dark', checked: theme === 'dark', run: () => setTheme('dark') },
+          ]}
+        />
+        <Menu
+          label="Train"
+          items={[
+            train('train'),
+            train('pause'),
+            train('stop'),
+            'separator',
+            train('step'),
+            train('stepEpoch'),
+            'separator',
+            train('reset'),
+            train('reRandomise'),
+            'separator',
+            item('trainingPanel'),
+            item('exportChart'),
           ]}
         />
         <Menu label="Help" items={[item('commands'), item('shortcuts')]} />

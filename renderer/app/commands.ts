@@ -5,10 +5,19 @@
  */
 import type { AppCommand } from '../platform/host';
 import type { RuntimeStore } from '../store/runtime-store';
-import type { AppActions } from './use-actions';
+import { SHORTCUTS, type TrainingCommand } from '../training/commands';
+import type { AppActions } from './actions';
 import { PALETTE_ORDER, NODE_KINDS } from '../graph/node-kinds';
 
-export type CommandGroup = 'File' | 'Edit' | 'Add' | 'View' | 'Help';
+export type CommandGroup = 'File' | 'Edit' | 'Add' | 'View' | 'Train' | 'Help';
+
+/** What the Train menu and its keys do (renderer/app/use-training-actions.ts). */
+export interface TrainingActions {
+  /** Runs the command when it makes sense now (F5 resumes a paused run). */
+  run(command: TrainingCommand): void;
+  /** Saves the chart on screen in the views as a PNG. */
+  exportChart(): void;
+}
 
 export interface Command {
   id: string;
@@ -21,7 +30,7 @@ export interface Command {
   run(): void;
 }
 
-export function buildCommands(actions: AppActions, runtime: RuntimeStore): Command[] {
+export function buildCommands(actions: AppActions, runtime: RuntimeStore, training: TrainingActions): Command[] {
   const r = runtime.getState;
   const add: Command[] = PALETTE_ORDER.map((kind, i) => ({
     id: `add-${kind}`,
@@ -30,6 +39,8 @@ export function buildCommands(actions: AppActions, runtime: RuntimeStore): Comma
     shortcuts: [`Alt+${i + 1}`],
     run: () => actions.addNodeAtCentre(kind),
   }));
+  // F-keys type nothing, so they work from any field: F5 must never reload the page in the middle of a run.
+  const train = (id: TrainingCommand, label: string): Command => ({ id, group: 'Train', label, shortcuts: [SHORTCUTS[id]], global: true, run: () => training.run(id) });
   return [
     { id: 'new', group: 'File', label: 'New…', shortcuts: ['Alt+N'], run: () => r().openDialog({ kind: 'templates' }) },
     { id: 'open', group: 'File', label: 'Open…', shortcuts: ['Mod+O'], global: true, run: () => void actions.openProject() },
@@ -54,8 +65,17 @@ export function buildCommands(actions: AppActions, runtime: RuntimeStore): Comma
     { id: 'snap', group: 'View', label: 'Snap to grid on/off', shortcuts: ['Shift+G'], run: () => r().setSnapToGrid(!r().snapToGrid) },
     { id: 'minimap', group: 'View', label: 'Minimap on/off', shortcuts: ['Shift+M'], run: () => r().setMinimap(!r().minimap) },
     { id: 'togglePalette', group: 'View', label: 'Show or hide the palette', run: () => r().togglePanel('palette') },
-    { id: 'toggleInspector', group: 'View', label: 'Show or hide the inspector', run: () => r().togglePanel('inspector') },
+    { id: 'toggleInspector', group: 'View', label: 'Show or hide the inspector and training panel', run: () => r().togglePanel('inspector') },
     { id: 'toggleViews', group: 'View', label: 'Show or hide the views', run: () => r().togglePanel('views') },
+    train('train', 'Train (or resume)'),
+    train('pause', 'Pause'),
+    train('stop', 'Stop'),
+    train('step', 'Step one mini-batch'),
+    train('stepEpoch', 'Step to the end of the epoch'),
+    train('reset', 'Reset to the initial weights'),
+    train('reRandomise', 'Re-randomise the weights'),
+    { id: 'trainingPanel', group: 'Train', label: 'Show the training panel', run: () => r().setSideTab('training') },
+    { id: 'exportChart', group: 'Train', label: 'Export the chart as PNG…', run: training.exportChart },
     { id: 'commands', group: 'Help', label: 'Command palette…', shortcuts: ['Mod+K', 'F1'], global: true, run: () => r().openDialog({ kind: 'commands' }) },
     { id: 'shortcuts', group: 'Help', label: 'Keyboard shortcuts', shortcuts: ['?'], run: () => r().openDialog({ kind: 'shortcuts' }) },
   ];

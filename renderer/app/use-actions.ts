@@ -18,31 +18,13 @@ import { isDirty, type DocumentStore } from '../store/document-store';
 import { useDocStore, useRuntimeStore } from '../store/context';
 import type { RuntimeStore } from '../store/runtime-store';
 import { readViewState } from '../store/view-state';
+import { useTrainingStore } from '../training';
 import { baseName, projectText, readNetwork2File, readProjectFile } from './files';
+import type { AppActions } from './actions';
+import { withTrainingSettings } from './training-link';
 
-export interface AppActions {
-  newFromTemplate(id: string): void;
-  openProject(): Promise<void>;
-  save(saveAs: boolean): Promise<void>;
-  importNetwork2(): Promise<void>;
-  exportNetwork2(): Promise<void>;
-  openLesson(id: string): void;
-  /** Places a node of this kind in the middle of the visible canvas (keyboard and palette clicks). */
-  addNodeAtCentre(kind: NodeKind): void;
-  addNodeAt(kind: NodeKind, position: Position): void;
-  undo(): void;
-  redo(): void;
-  cut(): void;
-  copy(): void;
-  paste(): void;
-  duplicate(): void;
-  deleteSelection(): void;
-  selectAll(): void;
-  zoomIn(): void;
-  zoomOut(): void;
-  fitView(): void;
-  autoLayout(): Promise<void>;
-}
+export type { AppActions } from './actions';
+
 
 /** The canvas element, for "the middle of what the user sees". */
 export const CANVAS_ID = 'nl-canvas';
@@ -68,6 +50,8 @@ export function openInStores(docs: DocumentStore, runtime: RuntimeStore, project
   if (y && inputs[1]) probe[inputs[1].id] = [(y[0] + y[1]) / 2];
   runtime.getState().setProbeInputs(probe);
   runtime.getState().setViewTab(null);
+  // A project with data to train on opens with the training panel beside the canvas.
+  runtime.getState().setSideTab(project.dataset !== null || view.view === 'training' ? 'training' : 'inspector');
   runtime.getState().openDialog(null);
   docs.getState().replace(project, file, { layout });
 }
@@ -75,6 +59,7 @@ export function openInStores(docs: DocumentStore, runtime: RuntimeStore, project
 export function useAppActions(): AppActions {
   const docs = useDocStore();
   const runtime = useRuntimeStore();
+  const training = useTrainingStore();
   const host = useHost();
   const flow = useReactFlow();
 
@@ -136,7 +121,7 @@ export function useAppActions(): AppActions {
       async save(saveAs) {
         const s = docs.getState();
         try {
-          const text = projectText(s);
+          const text = projectText(withTrainingSettings(s, training.getState().settings));
           // Without a file yet, the target only suggests a name; saveAs asks where.
           const target = s.file ?? { name: `${s.meta.name}.neuroloom.json`, path: null };
           const saved = await host.saveProject(text, target, saveAs || !s.file);
@@ -233,5 +218,5 @@ export function useAppActions(): AppActions {
       },
     };
     return actions;
-  }, [docs, runtime, host, flow]);
+  }, [docs, runtime, training, host, flow]);
 }

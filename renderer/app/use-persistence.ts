@@ -8,13 +8,16 @@ import type { RecoveredDocument } from '../platform/host';
 import { useHost } from '../platform/host-context';
 import { useDocStore } from '../store/context';
 import { isDirty } from '../store/document-store';
+import { useTrainingStore } from '../training';
 import { projectText } from './files';
+import { withTrainingSettings } from './training-link';
 
 const AUTOSAVE_DELAY_MS = 1500;
 
 export function usePersistence(): { recovered: RecoveredDocument[]; dismiss(id: string): void } {
   const host = useHost();
   const docs = useDocStore();
+  const training = useTrainingStore();
   const [recovered, setRecovered] = useState<RecoveredDocument[]>([]);
 
   useEffect(() => {
@@ -41,7 +44,7 @@ export function usePersistence(): { recovered: RecoveredDocument[]; dismiss(id: 
       if (!isDirty(s)) return;
       timer = setTimeout(() => {
         try {
-          void host.autosave(projectText(docs.getState()));
+          void host.autosave(projectText(withTrainingSettings(docs.getState(), training.getState().settings)));
         } catch {
           // A project that cannot be serialised (a non-finite weight) is not autosaved; saving says why.
         }
@@ -56,7 +59,7 @@ export function usePersistence(): { recovered: RecoveredDocument[]; dismiss(id: 
       if (timer) clearTimeout(timer);
       window.removeEventListener('beforeunload', beforeUnload);
     };
-  }, [docs, host]);
+  }, [docs, training, host]);
 
   return {
     recovered,

@@ -26,6 +26,14 @@ export function compiled(doc: NetworkDocument): Compiled {
   return c;
 }
 
+/**
+ * Tells the cache the plan of a document that was made from a plan (training
+ * writing new weights into the same structure), so it is not compiled again.
+ */
+export function rememberCompiled(doc: NetworkDocument, plan: Plan): void {
+  cache.set(doc, { plan, error: null });
+}
+
 const workspaces = new WeakMap<Plan, Workspace>();
 
 /** One workspace per plan, reused by every caller on the main thread. */

@@ -31,8 +31,8 @@ export const Inspector = memo(function Inspector() {
     body = edge ? <EdgePanel key={id} doc={doc} edge={edge} /> : null;
   }
   return (
-    <aside className="nl-inspector" aria-label="Inspector">
+    <section className="nl-inspector" aria-label="Inspector">
       {body}
-    </aside>
+    </section>
   );
 });

@@ -6,11 +6,18 @@
 import { memo, useState } from 'react';
 import type { NetworkDocument } from '../../engine/document';
 import { findLesson, resolveParameters } from '../../engine/lessons/index';
-import type { LessonDefinition, ParameterValue } from '../../engine/lessons/types';
+import type { LessonBuild, LessonDefinition, ParameterValue } from '../../engine/lessons/types';
+import { DEFAULT_HYPERPARAMETERS } from '../../engine/project';
 import { useDocStore, useRuntimeStore } from '../store/context';
+import { useTrainingStore } from '../training';
 import { useViewState } from '../views/use-view-state';
 import { CHAPTERS } from './LessonGallery';
 import { LessonControl } from './LessonControls';
+
+/** What a lesson build asks of training, to tell whether a parameter changed it (the digits' recipe does). */
+function trainingChoice(built: LessonBuild): string {
+  return JSON.stringify([built.dataset ?? null, built.hyperparameters ?? null]);
+}
 
 /** The rebuilt network, with the old positions when it has the same nodes. */
 export function keepPositions(next: NetworkDocument, old: NetworkDocument): NetworkDocument {
@@ -52,6 +59,7 @@ export const LessonPanel = memo(function LessonPanel() {
 function LessonParameters({ lesson, values }: { lesson: LessonDefinition; values: Record<string, ParameterValue> }) {
   const docs = useDocStore();
   const runtime = useRuntimeStore();
+  const training = useTrainingStore();
   const [errors, setErrors] = useState<Record<string, string>>({});
   const current = { ...Object.fromEntries(lesson.parameters.map((p) => [p.name, p.default])), ...values };
   const change = (name: string, value: ParameterValue, gesture: string | null): void => {
@@ -83,7 +91,22 @@ function LessonParameters({ lesson, values }: { lesson: LessonDefinition; values
       }),
       gesture ? { coalesce: `lesson:${name}:${gesture}` } : {},
     );
-    if (!r.ok) runtime.getState().notify(r.reason, 'error');
+    if (!r.ok) {
+      runtime.getState().notify(r.reason, 'error');
+      return;
+    }
+    // A parameter that changes the lesson's recipe changes what Train does; other settings the user chose stay.
+    let before: LessonBuild | null = null;
+    try {
+      before = lesson.build(current);
+    } catch {
+      before = null;
+    }
+    if (before && trainingChoice(before) !== trainingChoice(built)) {
+      const t = training.getState();
+      t.setHyperparameters({ ...DEFAULT_HYPERPARAMETERS, ...built.hyperparameters });
+      if (built.dataset) t.setDataset({ source: 'builtin', name: built.dataset });
+    }
   };
   return (
     <div className="nl-lesson-controls">

@@ -1,12 +1,14 @@
 /**
  * The runtime store: everything that is not the project. The probe's input
- * and result, hover, messages, which panels and dialogs are open. Training
- * status and metrics join it with the training panel.
+ * and result, hover, messages, which panels, tabs and dialogs are open.
+ * Training has a store of its own (renderer/training/store.ts).
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { EMPTY_PROBE, type ProbeInputs, type ProbeResult } from '../graph/probe';
 
-export type ViewTab = 'output' | 'function' | 'surface' | 'truthTable' | 'activationPlot';
+export type ViewTab = 'output' | 'function' | 'surface' | 'truthTable' | 'activationPlot' | 'training' | 'speed' | 'digits' | 'confusion';
+/** What the right-hand column shows: the inspector or the training panel. */
+export type SideTab = 'inspector' | 'training';
 export type Tone = 'info' | 'success' | 'error';
 
 export interface Message {
@@ -33,6 +35,9 @@ export interface RuntimeState {
   panels: Panels;
   /** Null: the view that suits the network (or its lesson). */
   viewTab: ViewTab | null;
+  sideTab: SideTab;
+  /** Height of the views panel in CSS pixels; null: the layout's default. */
+  viewsHeight: number | null;
   dialog: Dialog;
   snapToGrid: boolean;
   minimap: boolean;
@@ -46,6 +51,8 @@ export interface RuntimeState {
   dismiss(id: number): void;
   togglePanel(panel: keyof Panels): void;
   setViewTab(tab: ViewTab | null): void;
+  setSideTab(tab: SideTab): void;
+  setViewsHeight(height: number | null): void;
   openDialog(dialog: Dialog): void;
   setSnapToGrid(on: boolean): void;
   setMinimap(on: boolean): void;
@@ -66,6 +73,8 @@ export function createRuntimeStore(): RuntimeStore {
     messages: [],
     panels: { palette: true, inspector: true, views: true },
     viewTab: null,
+    sideTab: 'inspector',
+    viewsHeight: null,
     dialog: null,
     snapToGrid: true,
     minimap: true,
@@ -101,6 +110,12 @@ export function createRuntimeStore(): RuntimeStore {
     },
     setViewTab(tab) {
       set({ viewTab: tab });
+    },
+    setSideTab(tab) {
+      if (get().sideTab !== tab) set({ sideTab: tab });
+    },
+    setViewsHeight(height) {
+      set({ viewsHeight: height });
     },
     openDialog(dialog) {
       set({ dialog });

@@ -43,8 +43,17 @@ function trueClass(data: Dataset, i: number): number {
   return predictedClass(data.y.subarray(i * k, (i + 1) * k), k);
 }
 
-/** Evaluates `network` on a classification set; keeps at most `keep` misclassified examples, most confident first. */
-export function evaluateClassifier(network: NetworkDocument, data: Dataset, keep = 200): ClassifierEvaluation {
+/** Examples between two pauses of evaluateClassifierSteps (about a millisecond of 784-30-10 each 20). */
+export const EVALUATION_CHUNK = 100;
+
+/**
+ * Evaluates `network` on a classification set in steps: each `next()` runs
+ * the next chunk of examples, so a caller can give the page back in between
+ * (2,000 digits through 784-30-10 take tens of milliseconds). The last step
+ * returns the evaluation; at most `keep` misclassified examples are kept,
+ * most confident first.
+ */
+export function* evaluateClassifierSteps(network: NetworkDocument, data: Dataset, keep = 200, chunk = EVALUATION_CHUNK): Generator<void, ClassifierEvaluation, void> {
   const plan = compile(network, 'float64');
   const k = data.outputSize;
   if (data.inputSize !== plan.inputSize || (plan.output?.size ?? 0) !== k) {
@@ -56,6 +65,7 @@ export function evaluateClassifier(network: NetworkDocument, data: Dataset, keep
   const ws = createWorkspace(plan);
   let correct = 0;
   for (let i = 0; i < data.count; i++) {
+    if (i > 0 && i % chunk === 0) yield;
     const out = forward(plan, ws, data.x, i * data.inputSize);
     const predicted = predictedClass(out, k);
     const label = trueClass(data, i);
@@ -66,4 +76,13 @@ export function evaluateClassifier(network: NetworkDocument, data: Dataset, keep
   wrong.sort((a, b) => b.confidence - a.confidence || a.index - b.index);
   const classNames = data.classNames ?? Array.from({ length: classes }, (_, c) => String(c));
   return { classes, classNames, counts, correct, count: data.count, misclassified: wrong.slice(0, keep) };
+}
+
+/** Evaluates `network` on a classification set in one go (see evaluateClassifierSteps). */
+export function evaluateClassifier(network: NetworkDocument, data: Dataset, keep = 200): ClassifierEvaluation {
+  const steps = evaluateClassifierSteps(network, data, keep);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
 }

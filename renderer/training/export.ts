@@ -114,6 +114,31 @@ export async function downloadFile(suggestedName: string, data: Uint8Array | str
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
+/**
+ * Each chart frame on screen, with what saves it as a PNG: the app's
+ * "Export chart" command saves the one the user is looking at.
+ */
+const frameExports = new WeakMap<Element, () => Promise<unknown>>();
+
+export function registerFrameExport(frame: Element, save: () => Promise<unknown>): () => void {
+  frameExports.set(frame, save);
+  return () => {
+    if (frameExports.get(frame) === save) frameExports.delete(frame);
+  };
+}
+
+/** Saves the first chart frame inside `within` as a PNG; false when it holds none. */
+export async function exportFirstFrame(within: ParentNode): Promise<boolean> {
+  for (const frame of within.querySelectorAll('[data-chart-frame]')) {
+    const save = frameExports.get(frame);
+    if (save) {
+      await save();
+      return true;
+    }
+  }
+  return false;
+}
+
 /** "Training cost" -> "training-cost". */
 export function fileStem(title: string): string {
   return title.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'chart';

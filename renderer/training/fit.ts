@@ -71,3 +71,20 @@ export function checkFit(network: NetworkDocument, data: DataShape | null): FitR
   }
   return { ok: problems.length === 0, feeds, outputs, problems, notes };
 }
+
+/**
+ * The network without its numbers (weights, biases, positions): two
+ * documents with the same key get the same fit report, so a view need not
+ * check again each time training writes new weights.
+ */
+export function structureKey(network: NetworkDocument): string {
+  return JSON.stringify([
+    network.nodes.map(({ position: _p, ...n }) => {
+      const rest: Record<string, unknown> = { ...n };
+      delete rest.bias;
+      delete rest.biases;
+      return rest;
+    }),
+    network.edges.map(({ weights: _w, ...e }) => e),
+  ]);
+}

@@ -1,9 +1,20 @@
 /** Small hooks the training views share. */
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { Dataset } from '../../engine/datasets/dataset';
+import type { NetworkDocument } from '../../engine/document';
 import type { DatasetChoice } from '../../engine/project';
-import { useTraining } from './context';
+import { useTraining, useTrainingStore } from './context';
+import type { TrainingState } from './store';
 import { loadForViews } from './data/renderer-datasets';
+import { checkFit, structureKey, type DataShape, type FitReport } from './fit';
+
+/** checkFit, again only when the network's structure or the data's shape changes (not on every new weight). */
+export function useFit(network: NetworkDocument, shape: DataShape | null): FitReport {
+  const key = structureKey(network);
+  const shapeKey = shape ? `${shape.inputSize}:${shape.outputSize}:${shape.task}` : '';
+  // The network of the latest structure change stands for all documents with its key.
+  return useMemo(() => checkFit(network, shape), [key, shapeKey]);
+}
 
 /** `value`, changing at most once per `ms` (the latest value always arrives in the end). */
 export function useThrottledValue<T>(value: T, ms: number): T {
@@ -23,6 +34,41 @@ export function useThrottledValue<T>(value: T, ms: number): T {
     return () => clearTimeout(timer);
   }, [value, ms]);
   return shown;
+}
+
+/**
+ * A value of the training store that renders at most once per `ms`: the
+ * component is not even rendered for the changes in between (a chart
+ * redraw costs tens of milliseconds; a fast run ends an epoch every few).
+ */
+export function useThrottledTraining<T>(selector: (s: TrainingState) => T, ms: number): T {
+  const store = useTrainingStore();
+  const [value, setValue] = useState(() => selector(store.getState()));
+  const select = useRef(selector);
+  useEffect(() => {
+    select.current = selector;
+  });
+  useEffect(() => {
+    let last = 0;
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    const update = (): void => {
+      timer = null;
+      last = performance.now();
+      setValue(() => select.current(store.getState()));
+    };
+    update();
+    const unsubscribe = store.subscribe(() => {
+      if (timer) return;
+      const wait = last + ms - performance.now();
+      if (wait <= 0) update();
+      else timer = setTimeout(update, wait);
+    });
+    return () => {
+      unsubscribe();
+      if (timer) clearTimeout(timer);
+    };
+  }, [store, ms]);
+  return value;
 }
 
 export type TestSet = { data: Dataset; message: null } | { data: null; message: string };

@@ -6,6 +6,9 @@
 import { catalogEntry } from '../../engine/datasets/catalog';
 import { DEFAULT_HYPERPARAMETERS, type DatasetChoice, type Hyperparameters, type SavedDatasetChoice } from '../../engine/project';
 
+/** The name of a lesson's own rows as a dataset (the picker's choice, and what opening a lesson picks). */
+export const EXAMPLES_NAME = 'the lesson’s examples';
+
 export interface TrainingSettings {
   dataset: DatasetChoice | null;
   hyperparameters: Hyperparameters;

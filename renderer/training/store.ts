@@ -105,6 +105,11 @@ export interface TrainingState {
   setInitialise(initialise: boolean): void;
   /** Replaces the settings (a project or a lesson was opened). */
   loadSettings(settings: TrainingSettings): void;
+  /**
+   * Another project was opened: the trainer of this one ends (its worker or
+   * process goes), the runs and weights are forgotten, and `settings` apply.
+   */
+  startAfresh(settings: TrainingSettings): void;
   keepRun(id: number, kept: boolean): void;
   removeRun(id: number): void;
   clearRuns(): void;
@@ -406,6 +411,29 @@ export function createTrainingStore(connect: () => TrainerConnection, initial: T
 
       loadSettings(settings) {
         set({ settings });
+      },
+
+      startAfresh(settings) {
+        // Ending the connection ends its run at once: none of its events can arrive after this.
+        unsubscribe?.();
+        connection?.dispose();
+        connection = null;
+        unsubscribe = null;
+        pendingStarts = 0;
+        epochStepAfterPause = false;
+        nextRunId = 1;
+        set({
+          settings,
+          status: 'idle',
+          progress: null,
+          position: null,
+          runs: [],
+          currentRunId: null,
+          weights: null,
+          divergence: null,
+          error: null,
+          stepsInFlight: 0,
+        });
       },
 
       keepRun(id, kept) {

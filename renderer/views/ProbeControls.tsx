@@ -1,16 +1,24 @@
-/** The probe's input: a slider per number, a draw pad per image. Every node shows its activation for it. */
+/**
+ * The probe's input: a slider per number, the image an image input is fed
+ * (drawn on the pad of the Digits view). Every node shows its activation for it.
+ */
 import { memo } from 'react';
-import type { InputNode } from '../../engine/document';
+import type { InputNode, NetworkDocument } from '../../engine/document';
+import { ImageCanvas } from '../canvas/ImageCanvas';
 import { NumberField } from '../inspector/NumberField';
 import { ParamControl } from '../inspector/ParamControl';
 import { DEFAULT_SCALAR_INPUT } from '../graph/probe';
 import { useDoc, useRuntime, useRuntimeStore } from '../store/context';
-import { DrawPad } from './DrawPad';
 import { useViewState } from './use-view-state';
 
 const MAX_FIELDS = 12;
 
-export const ProbeControls = memo(function ProbeControls() {
+/** The input the drawing pad feeds: the first image input. */
+export function imageInput(doc: NetworkDocument): InputNode | undefined {
+  return doc.nodes.find((n): n is InputNode => n.kind === 'input' && n.image !== undefined);
+}
+
+export const ProbeControls = memo(function ProbeControls({ canDraw }: { canDraw: boolean }) {
   const nodes = useDoc((s) => s.doc.nodes);
   const inputs = nodes.filter((n): n is InputNode => n.kind === 'input');
   const probeInputs = useRuntime((s) => s.probeInputs);
@@ -25,8 +33,25 @@ export const ProbeControls = memo(function ProbeControls() {
         if (n.image) {
           return (
             <div key={n.id} className="nl-probe-item">
-              <span className="nl-probe-label">{n.label}: draw a digit</span>
-              <DrawPad width={n.image.width} height={n.image.height} values={given} onChange={(v) => set(n.id, v)} label={`Draw pad for ${n.label}`} />
+              <span className="nl-probe-label">{n.label}</span>
+              <div className="nl-probe-image">
+                <ImageCanvas values={given} width={n.image.width} height={n.image.height} size={96} label={`The image ${n.label} is fed`} />
+                <div className="nl-probe-image-actions">
+                  <button
+                    type="button"
+                    className="nl-button is-small"
+                    disabled={!canDraw}
+                    title={canDraw ? 'Draw a digit on the pad of the Digits view' : 'The pad draws 28×28 digits for networks with 784 inputs and an Output'}
+                    data-testid="probe-draw"
+                    onClick={() => runtime.getState().setViewTab('digits')}
+                  >
+                    Draw a digit
+                  </button>
+                  <button type="button" className="nl-button is-small" onClick={() => set(n.id, new Array<number>(n.size).fill(0))}>
+                    Clear
+                  </button>
+                </div>
+              </div>
             </div>
           );
         }

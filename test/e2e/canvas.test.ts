@@ -6,7 +6,7 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Download, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { clickPane, dragConnection, dropFromPalette, MOD, node, nodeValue, screenshot, select, typeNumber } from './driver';
 import { SCREEN_DIR, startHarness, type Harness } from './harness';
 
@@ -14,7 +14,7 @@ let harness: Harness;
 const pages: Page[] = [];
 
 beforeAll(async () => {
-  harness = await startHarness();
+  harness = await startHarness({ build: !inject('e2eBuilt') });
 }, 180_000);
 
 afterAll(async () => {

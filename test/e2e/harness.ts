@@ -1,8 +1,9 @@
 /**
  * Runs the browser build for end-to-end tests and the UI benchmark: builds
- * the web bundle once, serves it with `vite preview` as a child process we
- * own, and drives Debian's Chromium through playwright-core. Everything is
- * stopped in close(), also when a step fails.
+ * the web bundle (once for all e2e files: test/e2e/global-setup.ts), serves
+ * it with `vite preview` as a child process we own, and drives Debian's
+ * Chromium through playwright-core. Everything is stopped in close(), also
+ * when a step fails.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
@@ -26,9 +27,9 @@ export const CHROMIUM_ARGS = [
   '--disable-sync',
 ];
 
-function run(args: string[], what: string, timeoutMs: number): Promise<void> {
+export function run(args: string[], what: string, timeoutMs: number, env: NodeJS.ProcessEnv = process.env): Promise<void> {
   return new Promise((resolvePromise, reject) => {
-    const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, args, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
     child.stdout.on('data', (d: Buffer) => (output += d.toString()));
     child.stderr.on('data', (d: Buffer) => (output += d.toString()));
@@ -88,12 +89,20 @@ export function requireChromium(): void {
   }
 }
 
+/** Builds the browser build of the renderer into OUT_DIR (with the digits asset from renderer/public). */
+export async function buildWeb(): Promise<void> {
+  if (!existsSync(join(ROOT, 'renderer/public/digits.bin'))) {
+    throw new Error('renderer/public/digits.bin is missing: run "node scripts/build-digits-asset.mjs" (npm install runs it as "prepare").');
+  }
+  await run([join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--config', 'vite.web.config.mts', '--outDir', OUT_DIR, '--emptyOutDir', '--logLevel', 'warn'], 'vite build', 180_000);
+}
+
+/** `build: false` serves what buildWeb() left in OUT_DIR (the e2e global setup built it). */
 export async function startHarness(options: { build?: boolean } = {}): Promise<Harness> {
   requireChromium();
   mkdirSync(SCREEN_DIR, { recursive: true });
-  if (options.build !== false) {
-    await run([join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--config', 'vite.web.config.mts', '--outDir', OUT_DIR, '--emptyOutDir', '--logLevel', 'warn'], 'vite build', 120_000);
-  }
+  if (options.build !== false) await buildWeb();
+  else if (!existsSync(join(OUT_DIR, 'index.html'))) throw new Error(`${OUT_DIR} holds no build: run the e2e tests through vitest (its global setup builds it)`);
   const port = await freePort();
   let log = '';
   const server = spawn(

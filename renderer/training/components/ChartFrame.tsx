@@ -1,7 +1,7 @@
 /** A titled frame around a view, with its export buttons (PNG of the view, CSV of the numbers). */
-import { useRef, useState, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useExportFile } from '../context';
-import { fileStem, frameToPng, type LegendItem } from '../export';
+import { fileStem, frameToPng, registerFrameExport, type LegendItem } from '../export';
 import '../training.css';
 
 export interface ChartFrameProps {
@@ -22,12 +22,26 @@ export function ChartFrame({ title, legend, csv, tools, png = true, children, te
   const frame = useRef<HTMLElement>(null);
   const exportFile = useExportFile();
   const [problem, setProblem] = useState<string | null>(null);
-  const run = (fn: () => Promise<unknown>): void => {
+  const run = (fn: () => Promise<unknown>): Promise<void> => {
     setProblem(null);
-    fn().catch((e: unknown) => setProblem(`Export failed: ${e instanceof Error ? e.message : String(e)}`));
+    return fn().then(
+      () => undefined,
+      (e: unknown) => setProblem(`Export failed: ${e instanceof Error ? e.message : String(e)}`),
+    );
   };
+  const savePng = (): Promise<void> => run(async () => frame.current && exportFile(`${fileStem(title)}.png`, await frameToPng(frame.current, title, legend), 'png'));
+  // The app's "Export chart" command calls the latest savePng of the frame on screen.
+  const latest = useRef(savePng);
+  useEffect(() => {
+    latest.current = savePng;
+  });
+  useEffect(() => {
+    const el = frame.current;
+    if (!el || !png) return;
+    return registerFrameExport(el, () => latest.current());
+  }, [png]);
   return (
-    <section ref={frame} className="nl-tr-frame" aria-label={title} data-testid={testId}>
+    <section ref={frame} className="nl-tr-frame" aria-label={title} data-testid={testId} data-chart-frame={png ? '' : undefined}>
       <header className="nl-tr-frame-head">
         <h3 className="nl-tr-frame-title">{title}</h3>
         <div className="nl-tr-frame-tools">
@@ -37,13 +51,13 @@ export function ChartFrame({ title, legend, csv, tools, png = true, children, te
               type="button"
               className="nl-tr-button is-small"
               title={`Save “${title}” as a PNG image`}
-              onClick={() => run(async () => frame.current && exportFile(`${fileStem(title)}.png`, await frameToPng(frame.current, title, legend), 'png'))}
+              onClick={() => void savePng()}
             >
               PNG
             </button>
           )}
           {csv && (
-            <button type="button" className="nl-tr-button is-small" title={`Save the numbers of “${title}” as CSV`} onClick={() => run(() => exportFile(`${fileStem(title)}.csv`, csv(), 'csv'))}>
+            <button type="button" className="nl-tr-button is-small" title={`Save the numbers of “${title}” as CSV`} onClick={() => void run(() => exportFile(`${fileStem(title)}.csv`, csv(), 'csv'))}>
               CSV
             </button>
           )}

@@ -12,9 +12,10 @@ import type { DatasetChoice } from '../../../engine/project';
 import { useTraining, useTrainingStore } from '../context';
 import { loadForViews } from '../data/renderer-datasets';
 import { examplesUpload, uploadFromFiles } from '../../../engine/datasets/uploaded';
-import { checkFit, type DataShape } from '../fit';
+import type { DataShape } from '../fit';
+import { useFit } from '../hooks';
 import { formatInteger } from '../format';
-import { datasetLabel } from '../settings';
+import { datasetLabel, EXAMPLES_NAME } from '../settings';
 import { DatasetPreview } from './DatasetPreview';
 
 export interface DatasetPickerProps {
@@ -34,7 +35,6 @@ const GROUPS: { label: string; test: (e: CatalogEntry) => boolean }[] = [
 
 const FILE_VALUE = '__file__';
 const EXAMPLES_VALUE = '__examples__';
-export const EXAMPLES_NAME = 'the lesson’s examples';
 
 function valueOf(choice: DatasetChoice | null): string {
   if (!choice) return '';
@@ -76,7 +76,7 @@ export const DatasetPicker = memo(function DatasetPicker({ network, chooseDataFi
   const [fileProblem, setFileProblem] = useState<string | null>(null);
   const [reading, setReading] = useState(false);
   const { shape, problem } = useShape(choice, seed);
-  const fit = shape ? checkFit(network, shape) : checkFit(network, null);
+  const fit = useFit(network, shape);
   const entry = choice?.source === 'builtin' ? catalogEntry(choice.name) : undefined;
 
   const onFiles = async (files: FileList | null): Promise<void> => {

@@ -2,7 +2,8 @@
  * Draw a digit with the mouse (or a finger, or a pen) and see the network's
  * ten outputs as bars, live. The drawing goes through MNIST's own steps
  * (a 20x20 box, centred by mass in 28x28) before the network sees it, and
- * that 28x28 image is shown beside the pad.
+ * that 28x28 image is shown beside the pad. The app makes it the probe's
+ * input too (onDigit), so every node on the canvas shows its activation.
  */
 import { memo, useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
 import { Bar, BarChart, CartesianGrid, Cell, XAxis, YAxis, Tooltip } from 'recharts';
@@ -13,7 +14,7 @@ import { createWorkspace } from '../../../engine/workspace';
 import { FIELD, normaliseDigit } from '../digit-normalise';
 import { predictedClass } from '../evaluate';
 import { formatMetric } from '../format';
-import { drawImage, sizeCanvas } from '../hooks';
+import { drawImage, sizeCanvas, useThrottledValue } from '../hooks';
 import { ChartFrame } from './ChartFrame';
 
 export interface DigitDrawPadProps {
@@ -23,6 +24,10 @@ export interface DigitDrawPadProps {
   classNames?: readonly string[];
   /** Side of the pad in CSS pixels. */
   size?: number;
+  /** The 28x28 digit the pad starts with (what the probe holds now). */
+  initial?: ArrayLike<number>;
+  /** Every new reading of the pad (null: cleared). */
+  onDigit?: (digit: Float32Array | null) => void;
 }
 
 const PEN = 0.075; // of the pad's side: about a 2 px MNIST stroke once scaled into the 20 px box
@@ -31,40 +36,88 @@ function planFor(network: NetworkDocument): Plan | string {
   try {
     const plan = compile(network, 'float64');
     if (plan.inputSize !== FIELD * FIELD) return `The pad draws 28x28 digits (784 inputs); this network takes ${plan.inputSize} inputs.`;
-    if (!plan.output || plan.output.size < 2) return 'The network needs an Output with one unit per class to read a digit.';
+    if (!plan.output || plan.output.size < 1) return 'Connect the network to an Output to read a digit.';
     return plan;
   } catch (e) {
     return e instanceof Error ? e.message : String(e);
   }
 }
 
-export const DigitDrawPad = memo(function DigitDrawPad({ network, classNames, size = 280 }: DigitDrawPadProps) {
+function hasInk(values: ArrayLike<number> | undefined): values is ArrayLike<number> {
+  if (!values || values.length !== FIELD * FIELD) return false;
+  for (let i = 0; i < values.length; i++) if (values[i] > 0) return true;
+  return false;
+}
+
+interface Bar {
+  name: string;
+  value: number;
+}
+
+/** The outputs as bars, the winner in orange; redrawn only when they change (a Recharts redraw is not free). */
+const OutputBars = memo(function OutputBars({ bars, best, height }: { bars: Bar[]; best: number; height: number }) {
+  const top = Math.max(1, ...bars.map((b) => b.value));
+  return (
+    <BarChart responsive style={{ width: '100%', height }} data={bars} margin={{ top: 8, right: 16, bottom: 8, left: 0 }}>
+      <CartesianGrid strokeDasharray="3 3" vertical={false} stroke="#d0d4da" />
+      <XAxis dataKey="name" interval={0} />
+      <YAxis width={56} domain={[0, top]} tickFormatter={(v: number) => formatMetric(v)} />
+      <Tooltip formatter={(v) => (typeof v === 'number' ? formatMetric(v) : String(v))} />
+      <Bar dataKey="value" name="output" isAnimationActive={false}>
+        {bars.map((b, i) => (
+          <Cell key={b.name} fill={i === best ? '#D55E00' : '#0072B2'} />
+        ))}
+      </Bar>
+    </BarChart>
+  );
+});
+
+export const DigitDrawPad = memo(function DigitDrawPad({ network, classNames, size = 280, initial, onDigit }: DigitDrawPadProps) {
   const pad = useRef<HTMLCanvasElement>(null);
   const preview = useRef<HTMLCanvasElement>(null);
   const drawing = useRef<{ x: number; y: number } | null>(null);
   const frame = useRef(0);
-  const [digit, setDigit] = useState<Float32Array | null>(null);
-  const plan = useMemo(() => planFor(network), [network]);
+  const [digit, setDigit] = useState<Float32Array | null>(() => (hasInk(initial) ? Float32Array.from(initial) : null));
+  // Training writes new weights ten times a second: the reading follows four times a second, a redraw of the bars each.
+  const shownNetwork = useThrottledValue(network, 250);
+  const plan = useMemo(() => planFor(shownNetwork), [shownNetwork]);
   const workspace = useMemo(() => (typeof plan === 'string' ? null : createWorkspace(plan)), [plan]);
+  const tell = useRef(onDigit);
+  useEffect(() => {
+    tell.current = onDigit;
+  }, [onDigit]);
+  const start = useRef(initial);
 
-  const clear = useCallback(() => {
+  const blank = useCallback((): CanvasRenderingContext2D | null => {
     const canvas = pad.current;
-    if (!canvas) return;
+    if (!canvas) return null;
     const ctx = sizeCanvas(canvas, size, size);
-    if (!ctx) return;
+    if (!ctx) return null;
     ctx.fillStyle = '#000000';
     ctx.fillRect(0, 0, size, size);
-    setDigit(null);
+    return ctx;
   }, [size]);
 
-  useEffect(() => clear(), [clear]);
+  const clear = useCallback(() => {
+    blank();
+    start.current = undefined;
+    setDigit(null);
+    tell.current?.(null);
+  }, [blank]);
+
+  // The pad opens with the probe's digit on it, so drawing carries on from what the canvas shows.
+  const ready = typeof plan !== 'string';
+  useEffect(() => {
+    const ctx = ready ? blank() : null;
+    if (ctx && hasInk(start.current)) drawImage(ctx, start.current, FIELD, FIELD, 0, 0, size, size);
+  }, [blank, size, ready]);
 
   useEffect(() => {
     const canvas = preview.current;
     if (!canvas) return;
     const ctx = sizeCanvas(canvas, 112, 112);
     if (ctx) drawImage(ctx, digit ?? new Float32Array(FIELD * FIELD), FIELD, FIELD, 0, 0, 112, 112);
-  }, [digit]);
+  }, [digit, ready]);
 
   const read = useCallback(() => {
     frame.current = 0;
@@ -75,7 +128,9 @@ export const DigitDrawPad = memo(function DigitDrawPad({ network, classNames, si
     const rgba = ctx.getImageData(0, 0, width, height).data;
     const ink = new Float32Array(width * height);
     for (let i = 0; i < ink.length; i++) ink[i] = rgba[4 * i] / 255;
-    setDigit(normaliseDigit(ink, width, height));
+    const next = normaliseDigit(ink, width, height);
+    setDigit(next);
+    tell.current?.(next);
   }, []);
 
   const schedule = (): void => {
@@ -105,10 +160,14 @@ export const DigitDrawPad = memo(function DigitDrawPad({ network, classNames, si
     if (!digit || typeof plan === 'string' || !workspace) return null;
     return Array.from(forward(plan, workspace, digit));
   }, [digit, plan, workspace]);
-  const best = outputs ? predictedClass(outputs, outputs.length) : -1;
+  const classes = outputs ? outputs.length : 0;
+  const best = outputs && classes >= 2 ? predictedClass(outputs, classes) : -1;
   const names = (i: number): string => classNames?.[i] ?? String(i);
-  const bars = (outputs ?? Array.from({ length: typeof plan === 'string' ? 10 : (plan.output?.size ?? 10) }, () => 0)).map((v, i) => ({ name: names(i), value: v }));
-  const top = Math.max(1, ...bars.map((b) => b.value));
+  const outputCount = typeof plan === 'string' ? 10 : (plan.output?.size ?? 10);
+  const bars = useMemo(
+    (): Bar[] => (outputs ?? new Array<number>(outputCount).fill(0)).map((v, i) => ({ name: classNames?.[i] ?? String(i), value: v })),
+    [outputs, outputCount, classNames],
+  );
 
   const onKey = (e: KeyboardEvent<HTMLCanvasElement>): void => {
     if (e.key === 'Delete' || e.key === 'Backspace' || e.key === 'Escape') {
@@ -168,25 +227,17 @@ export const DigitDrawPad = memo(function DigitDrawPad({ network, classNames, si
           </div>
           <div className="nl-tr-drawpad-bars">
             <p className="nl-tr-reading" aria-live="polite">
-              {outputs ? (
+              {outputs && best >= 0 ? (
                 <>
                   It reads <strong className="nl-tr-reading-digit">{names(best)}</strong>
                 </>
+              ) : outputs ? (
+                <>The output for this drawing is {formatMetric(outputs[0])}.</>
               ) : (
                 'Draw a digit on the black square.'
               )}
             </p>
-            <BarChart responsive style={{ width: '100%', height: 240 }} data={bars} margin={{ top: 8, right: 16, bottom: 8, left: 0 }}>
-              <CartesianGrid strokeDasharray="3 3" vertical={false} stroke="#d0d4da" />
-              <XAxis dataKey="name" interval={0} />
-              <YAxis width="auto" domain={[0, top]} tickFormatter={(v: number) => formatMetric(v)} />
-              <Tooltip formatter={(v) => (typeof v === 'number' ? formatMetric(v) : String(v))} />
-              <Bar dataKey="value" name="output" isAnimationActive={false}>
-                {bars.map((b, i) => (
-                  <Cell key={b.name} fill={i === best ? '#D55E00' : '#0072B2'} />
-                ))}
-              </Bar>
-            </BarChart>
+            <OutputBars bars={bars} best={best} height={Math.max(160, size - 40)} />
           </div>
         </div>
       )}

@@ -5,17 +5,26 @@
  */
 import { memo, useMemo } from 'react';
 import { CartesianGrid, Legend, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts';
-import { useTraining } from '../context';
+import { useTrainingStore } from '../context';
+import { useThrottledTraining } from '../hooks';
 import { formatLogTick, formatMetric } from '../format';
 import { csvCell, decadeTicks, decimateRows, runColor, speedRows } from '../transforms';
 import { ChartFrame } from './ChartFrame';
+import { CHART_INTERVAL_MS, WARM_UP_KEY, warmUpLine, Y_AXIS_WIDTH } from './TrainingChart';
+
+const EMPTY_TICKS = [1e-3, 1e-2, 1e-1, 1];
+/** The empty chart's invisible line (see TrainingChart's warm-up), inside the log axis. */
+const WARM_UP_ROWS = [
+  { epoch: 1, [WARM_UP_KEY]: 1e-3 },
+  { epoch: 2, [WARM_UP_KEY]: 1 },
+];
 
 export interface SpeedOfLearningChartProps {
   height?: number;
 }
 
 export const SpeedOfLearningChart = memo(function SpeedOfLearningChart({ height = 300 }: SpeedOfLearningChartProps) {
-  const run = useTraining((s) => s.runs.find((r) => r.id === s.currentRunId) ?? null);
+  const run = useThrottledTraining((s) => s.runs.find((r) => r.id === s.currentRunId) ?? null, CHART_INTERVAL_MS);
   const data = useMemo(() => {
     if (!run) return null;
     const { rows, layers } = speedRows(run);
@@ -27,39 +36,46 @@ export const SpeedOfLearningChart = memo(function SpeedOfLearningChart({ height 
     return { rows: decimateRows(rows, layers, 600), layers, names, ticks: decadeTicks(values) };
   }, [run]);
   const legend = data ? data.layers.map((_, i) => ({ name: data.names[i], color: runColor(i) })) : [];
+  const store = useTrainingStore();
   const csv = (): string => {
-    if (!run || !data) return '';
-    const { rows } = speedRows(run);
+    // The numbers of now, not of the last redraw.
+    const now = store.getState();
+    const latest = now.runs.find((r) => r.id === now.currentRunId) ?? run;
+    if (!latest || !data) return '';
+    const { rows } = speedRows(latest);
     const lines = [['epoch', ...data.names].map(csvCell).join(',')];
     for (const r of rows) lines.push([r.epoch, ...data.layers.map((id) => r[id])].map((v) => csvCell(v ?? null)).join(','));
     return `${lines.join('\r\n')}\r\n`;
   };
+  const empty = !data || data.rows.length === 0 || data.ticks.length === 0;
+  // An empty chart until the first epoch: drawn when the view opens, not in the middle of a run.
+  const rows = empty ? WARM_UP_ROWS : data.rows;
+  const ticks = empty ? EMPTY_TICKS : data.ticks;
   return (
     <ChartFrame title="Speed of learning" legend={legend} csv={csv} testId="speed-chart">
-      {!data || data.rows.length === 0 || data.ticks.length === 0 ? (
-        <p className="nl-tr-empty">How fast each layer learns (mean |∂C/∂b| per epoch) appears here once training has run an epoch.</p>
-      ) : (
-        <div className="nl-tr-chart">
-          <LineChart responsive style={{ width: '100%', height }} data={data.rows} margin={{ top: 8, right: 24, bottom: 24, left: 8 }}>
-            <CartesianGrid strokeDasharray="3 3" stroke="#d0d4da" />
-            <XAxis dataKey="epoch" type="number" domain={['dataMin', 'dataMax']} allowDecimals={false} label={{ value: 'epoch', position: 'insideBottom', offset: -14 }} />
-            <YAxis
-              width="auto"
-              scale="log"
-              domain={[data.ticks[0], data.ticks[data.ticks.length - 1]]}
-              ticks={data.ticks}
-              tickFormatter={formatLogTick}
-              allowDataOverflow
-              label={{ value: 'mean |∂C/∂b|', angle: -90, position: 'insideLeft', offset: 4, style: { textAnchor: 'middle' } }}
-            />
-            <Tooltip formatter={(v) => (typeof v === 'number' ? formatMetric(v) : String(v))} labelFormatter={(l) => `epoch ${String(l)}`} />
-            <Legend verticalAlign="top" itemSorter={null} />
-            {data.layers.map((id, i) => (
+      {empty && <p className="nl-tr-caption">How fast each layer learns (mean |∂C/∂b| per epoch) appears here once training has run an epoch.</p>}
+      <div className="nl-tr-chart">
+        <LineChart responsive style={{ width: '100%', height }} data={rows} margin={{ top: 8, right: 24, bottom: 24, left: 8 }}>
+          <CartesianGrid strokeDasharray="3 3" stroke="#d0d4da" />
+          <XAxis dataKey="epoch" type="number" domain={['dataMin', 'dataMax']} allowDecimals={false} label={{ value: 'epoch', position: 'insideBottom', offset: -14 }} />
+          <YAxis
+            width={Y_AXIS_WIDTH}
+            scale="log"
+            domain={[ticks[0], ticks[ticks.length - 1]]}
+            ticks={ticks}
+            tickFormatter={formatLogTick}
+            allowDataOverflow
+            label={{ value: 'mean |∂C/∂b|', angle: -90, position: 'insideLeft', offset: 4, style: { textAnchor: 'middle' } }}
+          />
+          <Tooltip formatter={(v) => (typeof v === 'number' ? formatMetric(v) : String(v))} labelFormatter={(l) => `epoch ${String(l)}`} />
+          <Legend verticalAlign="top" itemSorter={null} />
+          {empty && warmUpLine}
+          {!empty &&
+            data.layers.map((id, i) => (
               <Line key={id} dataKey={id} name={data.names[i]} stroke={runColor(i)} strokeWidth={2.5} dot={data.rows.length <= 30 ? { r: 3 } : false} isAnimationActive={false} type="linear" />
             ))}
-          </LineChart>
-        </div>
-      )}
+        </LineChart>
+      </div>
     </ChartFrame>
   );
 });

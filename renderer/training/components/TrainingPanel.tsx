@@ -19,14 +19,12 @@ export interface TrainingPanelProps {
   chooseDataFile?: () => Promise<string | null>;
   /** A lesson's own examples (project.view.examples): offered as a dataset when they have targets. */
   examples?: LessonExamples;
-  /** Listen for F5/F6/F9/F10/F8 on the window (default true). */
-  shortcuts?: boolean;
 }
 
-export const TrainingPanel = memo(function TrainingPanel({ network, defaults, chooseDataFile, examples, shortcuts = true }: TrainingPanelProps) {
+export const TrainingPanel = memo(function TrainingPanel({ network, defaults, chooseDataFile, examples }: TrainingPanelProps) {
   return (
     <section className="nl-tr-panel" aria-label="Training" data-testid="training-panel">
-      <TrainingControls network={network} shortcuts={shortcuts} />
+      <TrainingControls network={network} />
       <TrainingStatus />
       <DatasetPicker network={network} chooseDataFile={chooseDataFile} examples={examples} />
       <HyperparameterForm network={network} defaults={defaults} />

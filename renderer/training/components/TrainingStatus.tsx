@@ -23,7 +23,8 @@ export const TrainingStatus = memo(function TrainingStatus() {
   const error = useTraining((s) => s.error);
   const eta = useTraining((s) => s.settings.hyperparameters.eta);
   const info = useTraining((s) => s.runs.find((r) => r.id === s.currentRunId)?.info ?? null);
-  const fraction = progress ? Math.max(0, Math.min(1, progress.fraction)) : 0;
+  // A finished run is all the way, whatever its last progress report said.
+  const fraction = status === 'done' ? 1 : progress ? Math.max(0, Math.min(1, progress.fraction)) : 0;
   const epochShown = progress ? Math.min(progress.epochs, progress.epoch + (progress.batch > 0 || progress.fraction < 1 ? 1 : 0)) : 0;
 
   return (

@@ -1,23 +1,26 @@
 /**
- * Builds the training harness pages and serves them with `vite preview` as
- * a child process we own; launches Debian's Chromium. close() stops both,
- * also after a failure. A missing Chromium is an error, not a skip.
+ * Builds the trainer worker harness page (worker.html) and serves it with
+ * `vite preview` as a child process we own; launches Debian's Chromium.
+ * close() stops both, also after a failure. A missing Chromium is an error,
+ * not a skip. The e2e global setup builds the page once (buildWorkerHarness).
  */
-import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
+import { CHROMIUM, CHROMIUM_ARGS, requireChromium, run } from '../harness';
 
 export const ROOT = resolve(__dirname, '../../..');
-const CHROMIUM = '/usr/bin/chromium';
-const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const VITE = join(ROOT, 'node_modules/vite/bin/vite.js');
 const CONFIG = 'test/e2e/training-harness/vite.config.mts';
+const OUT_DIR = join(ROOT, 'test-results', 'training-worker', 'dist');
+/** The page fetches the digits asset the app ships. */
+const PUBLIC_DIR = join(ROOT, 'renderer', 'public');
 
 export interface Served {
   browser: Browser;
-  url(page: 'worker.html' | 'ui.html', query?: string): string;
+  url(page: 'worker.html', query?: string): string;
   close(): Promise<void>;
 }
 
@@ -32,29 +35,33 @@ function freePort(): Promise<number> {
   });
 }
 
-/** `name`: a folder of its own under test-results/, so test files can build side by side. */
-export async function serveHarness(name: string): Promise<Served> {
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(`Chromium is not installed at ${CHROMIUM}: the browser tests need Debian's Chromium ("apt-get install -y chromium"; .ci/run does it).`);
+const env = (): NodeJS.ProcessEnv => ({ ...process.env, TRAINING_HARNESS_PUBLIC: PUBLIC_DIR });
+
+export async function buildWorkerHarness(): Promise<void> {
+  if (!existsSync(join(PUBLIC_DIR, 'digits.bin'))) {
+    throw new Error('renderer/public/digits.bin is missing: run "node scripts/build-digits-asset.mjs" (npm install runs it as "prepare").');
   }
-  const base = join(ROOT, 'test-results', name);
-  const publicDir = join(base, 'public');
-  const outDir = join(base, 'dist');
-  rmSync(base, { recursive: true, force: true });
-  mkdirSync(publicDir, { recursive: true });
-  const digits = spawnSync(process.execPath, ['scripts/build-digits-asset.mjs', '--out', join(publicDir, 'digits.bin')], { cwd: ROOT, encoding: 'utf8' });
-  if (digits.status !== 0) throw new Error(`build-digits-asset failed:\n${digits.stderr}`);
-  const env = { ...process.env, TRAINING_HARNESS_PUBLIC: publicDir };
-  const build = spawnSync(process.execPath, [VITE, 'build', '--config', CONFIG, '--outDir', outDir], { cwd: ROOT, encoding: 'utf8', env, timeout: 120_000 });
-  if (build.status !== 0) throw new Error(`vite build of the training harness failed:\n${build.stdout}\n${build.stderr}`);
+  await run([VITE, 'build', '--config', CONFIG, '--outDir', OUT_DIR, '--emptyOutDir'], 'vite build of the trainer worker harness', 180_000, env());
+}
+
+/** `build: false` serves what buildWorkerHarness() left (the e2e global setup built it). */
+export async function serveHarness(options: { build?: boolean } = {}): Promise<Served> {
+  requireChromium();
+  if (options.build !== false) await buildWorkerHarness();
+  else if (!existsSync(join(OUT_DIR, 'worker.html'))) throw new Error(`${OUT_DIR} holds no build: run the e2e tests through vitest (its global setup builds it)`);
 
   const port = await freePort();
   let log = '';
-  const server = spawn(process.execPath, [VITE, 'preview', '--config', CONFIG, '--outDir', outDir, '--port', String(port), '--strictPort', '--host', '127.0.0.1'], {
+  const server = spawn(process.execPath, [VITE, 'preview', '--config', CONFIG, '--outDir', OUT_DIR, '--port', String(port), '--strictPort', '--host', '127.0.0.1'], {
     cwd: ROOT,
-    env,
+    env: env(),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  const killOnExit = (): void => {
+    server.kill('SIGKILL');
+  };
+  process.once('exit', killOnExit);
+  server.once('exit', () => process.removeListener('exit', killOnExit));
   server.stdout.on('data', (d: Buffer) => (log += d.toString()));
   server.stderr.on('data', (d: Buffer) => (log += d.toString()));
   const stop = async (): Promise<void> => {
@@ -76,7 +83,7 @@ export async function serveHarness(name: string): Promise<Served> {
       if (Date.now() > end) throw new Error(`vite preview did not answer within 30 s:\n${log}`);
       await new Promise((r) => setTimeout(r, 100));
     }
-    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ARGS });
+    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
   } catch (e) {
     await stop();
     throw e;

@@ -1,8 +1,7 @@
-// Builds the training harness pages (worker.html: the trainer worker alone;
-// ui.html: the training panel and views) for test/e2e/training-*.test.ts.
-// The digits asset comes from TRAINING_HARNESS_PUBLIC, where the test builds it.
+// Builds the trainer worker harness page (worker.html: the trainer worker
+// alone) for test/e2e/training-worker.test.ts. The digits asset comes from
+// TRAINING_HARNESS_PUBLIC (the app's renderer/public).
 import { defineConfig } from 'vite';
-import react from '@vitejs/plugin-react';
 import { fileURLToPath } from 'node:url';
 
 const here = (p: string): string => fileURLToPath(new URL(p, import.meta.url));
@@ -11,12 +10,11 @@ export default defineConfig({
   root: here('./'),
   base: './',
   publicDir: process.env.TRAINING_HARNESS_PUBLIC ?? false,
-  plugins: [react()],
   logLevel: 'warn',
   build: {
     target: 'es2022',
     emptyOutDir: true,
-    rollupOptions: { input: { worker: here('./worker.html'), ui: here('./ui.html') } },
+    rollupOptions: { input: { worker: here('./worker.html') } },
   },
   worker: { format: 'es' },
 });

@@ -7,7 +7,7 @@ import { NETWORK_FORMAT, NETWORK_VERSION, type NetworkDocument } from '../../../
 import { evaluatePlan } from '../../../engine/js-kernel';
 import { bitwiseOutput } from '../../../engine/lessons/bitwise';
 import { checkFit } from '../../../renderer/training/fit';
-import { evaluateClassifier } from '../../../renderer/training/evaluate';
+import { evaluateClassifier, evaluateClassifierSteps } from '../../../renderer/training/evaluate';
 import { truthTable, truthTableProblem } from '../../../renderer/training/truth-table';
 
 describe('does the dataset fit the network', () => {
@@ -63,6 +63,19 @@ describe('confusion matrix and misclassified examples', () => {
     expect(e.misclassified).toHaveLength(test.count - e.correct);
     for (const m of e.misclassified) expect(m.label).not.toBe(m.predicted);
     for (let i = 1; i < e.misclassified.length; i++) expect(e.misclassified[i].confidence).toBeLessThanOrEqual(e.misclassified[i - 1].confidence);
+  });
+
+  it('in steps: a pause after each chunk of examples, and the same result as in one go', () => {
+    const { test } = generateBuiltin('circle', { seed: 2 }) as { test: Dataset };
+    const steps = evaluateClassifierSteps(network, test, 200, 7);
+    let pauses = 0;
+    let step = steps.next();
+    while (!step.done) {
+      pauses++;
+      step = steps.next();
+    }
+    expect(pauses).toBe(Math.ceil(test.count / 7) - 1);
+    expect(step.value).toEqual(evaluateClassifier(network, test));
   });
 
   it('counts a hand-made case', () => {

@@ -273,6 +273,32 @@ describe('a connection that dies', () => {
   });
 });
 
+describe('another project opened', () => {
+  it('ends the running trainer, forgets its runs and takes the new settings', async () => {
+    const made: MemoryConnection[] = [];
+    const disposed: number[] = [];
+    const store = createTrainingStore(() => {
+      const c = memoryConnection();
+      const i = made.length;
+      made.push(c);
+      return { ...c, dispose: () => (disposed.push(i), c.dispose()) };
+    }, settingsFor({ dataset: { source: 'builtin', name: 'xor' }, hyperparameters: hp({ epochs: 100_000 }), seed: 7 }));
+    stores.push(store);
+    store.getState().train({ network, initialise: true });
+    await until(store, (x) => x.status === 'running' && x.weights !== null, 'running');
+    const next = settingsFor({ dataset: { source: 'builtin', name: 'f1d' }, hyperparameters: { eta: 0.01 }, seed: 4 });
+    store.getState().startAfresh(next);
+    expect(disposed).toEqual([0]);
+    expect(store.getState()).toMatchObject({ settings: next, status: 'idle', runs: [], currentRunId: null, weights: null, progress: null, error: null });
+    await idle(); // nothing of the old run arrives any more
+    expect(store.getState()).toMatchObject({ status: 'idle', runs: [], weights: null });
+    // The next run gets a fresh connection and is "Run 1" of this project.
+    store.getState().train({ network: layeredNetwork([1, 4, 1], { cost: 'quadratic', outputActivation: 'linear' }), initialise: true });
+    expect(made).toHaveLength(2);
+    expect(store.getState().runs.map((r) => r.label)).toEqual(['Run 1']);
+  });
+});
+
 describe('weights back onto the canvas', () => {
   it('writes parameters into a moved and renamed copy, not into a changed structure', () => {
     const params = drawInitialWeights(network, 'scaledNormal', 3);
