@@ -200,15 +200,16 @@ export class Trainer {
   }
 }
 
-/** network2.py's 0.5 * (lambda / n) * sum ||w||^2. */
-export function l2Term(plan: Plan, lambda: number, n: number): number {
+/** network2.py's 0.5 * (lambda / n) * sum ||w||^2, biases excluded (any parameter vector with a weight mask). */
+export function l2Term(model: Pick<Plan, 'params' | 'isWeight'>, lambda: number, n: number): number {
   if (lambda === 0) return 0;
   let s = 0;
-  for (let i = 0; i < plan.params.length; i++) if (plan.isWeight[i] === 1) s += plan.params[i] * plan.params[i];
+  for (let i = 0; i < model.params.length; i++) if (model.isWeight[i] === 1) s += model.params[i] * model.params[i];
   return (0.5 * lambda * s) / n;
 }
 
-function checkSettings(s: TrainingSettings): void {
+/** The checks every trainer makes of eta, the mini-batch size and lambda. */
+export function checkSettings(s: Pick<TrainingSettings, 'eta' | 'batchSize' | 'lambda'>): void {
   if (!(Number.isFinite(s.eta) && s.eta > 0)) throw new InputError(`learning rate eta must be a positive number, got ${s.eta}`);
   if (!(Number.isInteger(s.batchSize) && s.batchSize >= 1)) throw new InputError(`mini-batch size must be a whole number >= 1, got ${s.batchSize}`);
   if (!(Number.isFinite(s.lambda) && s.lambda >= 0)) throw new InputError(`L2 lambda must be >= 0, got ${s.lambda}`);

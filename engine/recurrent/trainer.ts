@@ -8,6 +8,7 @@
  * Each target is one example: nabla is summed over the targets of the
  * mini-batch and the optimizer divides it by their number m.
  */
+import { checkSettings as checkCommonSettings, l2Term } from '../train';
 import { InputError } from '../errors';
 import { targetCount, type SequenceDataset } from '../datasets/sequences';
 import { createOptimizer, type Optimizer, type OptimizerSettings } from '../optimizers';
@@ -212,16 +213,11 @@ export class SequenceTrainer {
 
 /** 0.5 (lambda / n) sum of the squared weights (biases excluded), n = targets in the training set. */
 export function sequenceL2Term(model: SequenceModel, lambda: number, n: number): number {
-  if (lambda === 0) return 0;
-  let s = 0;
-  for (let i = 0; i < model.params.length; i++) if (model.isWeight[i] === 1) s += model.params[i] * model.params[i];
-  return (0.5 * lambda * s) / n;
+  return l2Term(model, lambda, n);
 }
 
 function checkSettings(s: SequenceTrainingSettings): void {
-  if (!(Number.isFinite(s.eta) && s.eta > 0)) throw new InputError(`learning rate eta must be a positive number, got ${s.eta}`);
-  if (!(Number.isInteger(s.batchSize) && s.batchSize >= 1)) throw new InputError(`mini-batch size must be a whole number >= 1, got ${s.batchSize}`);
-  if (!(Number.isFinite(s.lambda) && s.lambda >= 0)) throw new InputError(`L2 lambda must be >= 0, got ${s.lambda}`);
+  checkCommonSettings(s);
   if (s.clipNorm !== null && !(Number.isFinite(s.clipNorm) && s.clipNorm > 0)) {
     throw new InputError(`the gradient clipping norm must be a positive number or off, got ${s.clipNorm}`);
   }
