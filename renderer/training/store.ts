@@ -279,16 +279,7 @@ export function createTrainingStore(connect: () => TrainerConnection, initial: T
     };
 
     return {
-      settings: initial,
-      status: 'idle',
-      progress: null,
-      position: null,
-      runs: [],
-      currentRunId: null,
-      weights: null,
-      divergence: null,
-      error: null,
-      stepsInFlight: 0,
+      ...idleState(initial),
 
       train(input) {
         const { settings } = get();
@@ -422,18 +413,7 @@ export function createTrainingStore(connect: () => TrainerConnection, initial: T
         pendingStarts = 0;
         epochStepAfterPause = false;
         nextRunId = 1;
-        set({
-          settings,
-          status: 'idle',
-          progress: null,
-          position: null,
-          runs: [],
-          currentRunId: null,
-          weights: null,
-          divergence: null,
-          error: null,
-          stepsInFlight: 0,
-        });
+        set(idleState(settings));
       },
 
       keepRun(id, kept) {
@@ -462,4 +442,20 @@ export function createTrainingStore(connect: () => TrainerConnection, initial: T
       },
     };
   });
+}
+
+/** The state of a store with no run: where it starts, and where loading new settings returns it. */
+function idleState(settings: TrainingSettings) {
+  return {
+    settings,
+    status: 'idle' as const,
+    progress: null,
+    position: null,
+    runs: [],
+    currentRunId: null,
+    weights: null,
+    divergence: null,
+    error: null,
+    stepsInFlight: 0,
+  };
 }
