@@ -19,11 +19,11 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import type { NetworkDocument } from '../../engine/document';
-import { ROOT, startHarness, type Harness } from '../../test/e2e/harness';
+import { RESULTS_DIR, startHarness, type Harness } from '../../test/e2e/harness';
 import { digitsProjectText, handWiredDocument, handWiredProjectText } from './documents';
 import { benchTraining } from './training';
 
-const OUT = join(ROOT, 'test-results', 'bench');
+const OUT = join(RESULTS_DIR, 'bench');
 
 interface Stats {
   frames: number;

@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import type { Download, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { MOD, node, screenshot } from './driver';
-import { ROOT, SCREEN_DIR, startHarness, type Harness } from './harness';
+import { RESULTS_DIR, SCREEN_DIR, startHarness, type Harness } from './harness';
 import { startMeasuring, stopMeasuring, type Responsiveness } from './responsiveness';
 
 let harness: Harness;
@@ -24,7 +24,7 @@ beforeAll(async () => {
 }, 180_000);
 
 afterAll(async () => {
-  writeFileSync(join(ROOT, 'test-results', 'e2e-training.json'), `${JSON.stringify(measured, null, 2)}\n`);
+  writeFileSync(join(RESULTS_DIR, 'e2e-training.json'), `${JSON.stringify(measured, null, 2)}\n`);
   await harness?.close();
 });
 

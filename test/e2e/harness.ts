@@ -13,9 +13,14 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 
 export const ROOT = resolve(__dirname, '../..');
 export const CHROMIUM = '/usr/bin/chromium';
-/** Built and screenshot files go under test-results/, which git ignores. */
-export const OUT_DIR = join(ROOT, 'test-results', 'web');
-export const SCREEN_DIR = join(ROOT, 'test-results', 'screens');
+/**
+ * Built and screenshot files go under test-results/, which git ignores.
+ * NEUROLOOM_E2E_DIR moves them, so two people testing in one work tree do not
+ * build over each other.
+ */
+export const RESULTS_DIR = process.env.NEUROLOOM_E2E_DIR ? resolve(process.env.NEUROLOOM_E2E_DIR) : join(ROOT, 'test-results');
+export const OUT_DIR = join(RESULTS_DIR, 'web');
+export const SCREEN_DIR = join(RESULTS_DIR, 'screens');
 
 export const CHROMIUM_ARGS = [
   '--no-sandbox',

@@ -9,12 +9,12 @@ import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
-import { CHROMIUM, CHROMIUM_ARGS, requireChromium, run } from '../harness';
+import { CHROMIUM, CHROMIUM_ARGS, RESULTS_DIR, requireChromium, run } from '../harness';
 
 export const ROOT = resolve(__dirname, '../../..');
 const VITE = join(ROOT, 'node_modules/vite/bin/vite.js');
 const CONFIG = 'test/e2e/training-harness/vite.config.mts';
-const OUT_DIR = join(ROOT, 'test-results', 'training-worker', 'dist');
+const OUT_DIR = join(RESULTS_DIR, 'training-worker', 'dist');
 /** The page fetches the digits asset the app ships. */
 const PUBLIC_DIR = join(ROOT, 'renderer', 'public');
 
