@@ -80,6 +80,13 @@ export function makeVec(precision: Precision, n: number): Vec {
 
 export function compile(raw: NetworkDocument, precision: Precision = 'float64'): Plan {
   const doc = validateNetwork(raw);
+  const recurrent = doc.nodes.find((n) => n.kind === 'recurrent');
+  if (recurrent) {
+    throw new DocumentError(
+      `"${recurrent.id}" is a recurrent layer: this network reads sequences, one step at a time, and trains on a sequence dataset`,
+      { node: recurrent.id },
+    );
+  }
   const byId = new Map<string, NetworkNode>(doc.nodes.map((n) => [n.id, n]));
   const order = topologicalOrder(doc).map((id) => byId.get(id) as NetworkNode);
   const blockIndex = new Map<string, number>();
@@ -97,6 +104,7 @@ export function compile(raw: NetworkDocument, precision: Precision = 'float64'):
   }
   for (const node of order) {
     if (node.kind === 'output') continue;
+    if (node.kind === 'recurrent') continue; // refused above
     const size = unitCount(node);
     const block: Block = {
       nodeId: node.id,
@@ -131,7 +139,7 @@ export function compile(raw: NetworkDocument, precision: Precision = 'float64'):
   const edgesById = new Map(doc.edges.map((e) => [e.id, e]));
   for (const block of blocks) {
     if (block.kind === 'input') continue;
-    const node = byId.get(block.nodeId) as Exclude<NetworkNode, { kind: 'input' | 'output' }>;
+    const node = byId.get(block.nodeId) as Exclude<NetworkNode, { kind: 'input' | 'output' | 'recurrent' }>;
     const biases = node.kind === 'neuron' ? [node.bias] : node.biases;
     for (let j = 0; j < block.size; j++) params[block.biasOffset + j] = biases[j];
     if (node.frozen) frozen.fill(1, block.biasOffset, block.biasOffset + block.size);

@@ -10,9 +10,10 @@ import { finiteNumber as finite } from './schema';
 import { ACTIVATION_NAMES, type ActivationName } from './activations';
 import { COST_NAMES, type CostName } from './costs';
 import { InputError } from './errors';
+import { CELL_KINDS, gateCount, type CellKind } from './recurrent/layout';
 
 export const NETWORK_FORMAT = 'neuroloom-network';
-export const NETWORK_VERSION = 2;
+export const NETWORK_VERSION = 3;
 
 /** Limits that keep a hostile file from asking for absurd allocations. */
 export const MAX_UNITS = 1 << 20;
@@ -58,7 +59,29 @@ export interface OutputNode extends NodeBase {
   cost: CostName;
 }
 
-export type NetworkNode = InputNode | NeuronNode | LayerNode | OutputNode;
+/**
+ * A recurrent layer (the seed's chapter 5) that reads its Input as a sequence,
+ * one row of features per step: the seed's LSTM cell or a plain tanh layer.
+ * Its gates are stacked in the seed's order (rem r, save s, focus f and the
+ * candidate l for the LSTM; one block for the plain layer), so with G gates
+ * the edge from the Input carries W = [W_r; W_s; W_f; W_l] (G*size rows) and
+ * the node carries U = [U_r; ...] (G*size x size) and b = [b_r; ...]. What it
+ * passes on is wm_t (or h_t): `size` units, read by one Layer, the readout.
+ */
+export interface RecurrentNode extends NodeBase {
+  kind: 'recurrent';
+  cell: CellKind;
+  size: number;
+  /** Sequence-to-one (the readout sees only the last step) or sequence-to-sequence (every step). */
+  outputs: 'last' | 'every';
+  /** G*size rows of size: the recurrent weights U_g stacked by gate. */
+  recurrentWeights: number[][];
+  /** G*size: b_g stacked by gate. */
+  biases: number[];
+  frozen?: boolean;
+}
+
+export type NetworkNode = InputNode | NeuronNode | LayerNode | RecurrentNode | OutputNode;
 export type NodeKind = NetworkNode['kind'];
 
 export interface NetworkEdge {
@@ -85,10 +108,16 @@ export function unitCount(node: NetworkNode): number {
     case 'neuron':
       return 1;
     case 'layer':
+    case 'recurrent':
       return node.size;
     case 'output':
       return 0;
   }
+}
+
+/** Rows of the weight matrix on an edge into the node: one per unit, and one per unit and gate for a recurrent node. */
+export function incomingRows(node: NetworkNode): number {
+  return node.kind === 'recurrent' ? gateCount(node.cell) * node.size : unitCount(node);
 }
 
 const id = z.string().min(1).max(200);
@@ -118,8 +147,18 @@ const layerSchema = z.object({
   frozen: z.boolean().optional(),
 });
 const outputSchema = z.object({ ...base, kind: z.literal('output'), cost: z.enum(COST_NAMES) });
+const recurrentSchema = z.object({
+  ...base,
+  kind: z.literal('recurrent'),
+  cell: z.enum(CELL_KINDS),
+  size,
+  outputs: z.enum(['last', 'every']),
+  recurrentWeights: z.array(z.array(finite).max(MAX_UNITS)).max(MAX_UNITS),
+  biases: z.array(finite).max(MAX_UNITS),
+  frozen: z.boolean().optional(),
+});
 
-const nodeSchema = z.discriminatedUnion('kind', [inputSchema, neuronSchema, layerSchema, outputSchema]);
+const nodeSchema = z.discriminatedUnion('kind', [inputSchema, neuronSchema, layerSchema, recurrentSchema, outputSchema]);
 const edgeSchema = z.object({
   id,
   source: id,
@@ -201,6 +240,7 @@ function checkGraph(doc: NetworkDocument): void {
     if (node.kind === 'neuron' && node.activation === 'softmax') {
       throw new DocumentError(`node "${node.id}": softmax applies to a layer, not to one neuron`, { node: node.id });
     }
+    if (node.kind === 'recurrent') checkRecurrentNode(node);
   }
   const edgeIds = new Set<string>();
   const pairs = new Set<string>();
@@ -218,24 +258,50 @@ function checkGraph(doc: NetworkDocument): void {
     pairs.add(pair);
     if (source.kind === 'output') throw new DocumentError(`edge "${edge.id}": an Output node cannot feed another node`, at);
     if (target.kind === 'input') throw new DocumentError(`edge "${edge.id}": an Input node cannot receive an edge`, at);
+    if (target.kind === 'recurrent' && source.kind !== 'input') {
+      throw new DocumentError(`edge "${edge.id}": a ${cellTitle(target)} node reads a sequence from an Input node, not from "${edge.source}"`, at);
+    }
+    if (source.kind === 'recurrent' && target.kind !== 'layer') {
+      throw new DocumentError(`edge "${edge.id}": a ${cellTitle(source)} node feeds a Layer (its readout), not ${target.kind === 'output' ? 'an Output directly' : `a ${target.kind}`}`, at);
+    }
     if (target.kind === 'output') {
       if (source.kind === 'input') throw new DocumentError(`edge "${edge.id}": an Output must be fed by neurons or layers, not by an Input`, at);
       if (edge.weights !== undefined) throw new DocumentError(`edge "${edge.id}": an edge into an Output carries no weights`, at);
       continue;
     }
-    const rows = unitCount(target);
+    const rows = incomingRows(target);
     const cols = unitCount(source);
     const w = edge.weights;
     if (!w) throw new DocumentError(`edge "${edge.id}": missing weights (${rows}x${cols})`, at);
     if (w.length !== rows || w.some((row) => row.length !== cols)) {
       const got = w.length === 0 ? '0 rows' : `${w.length}x${w.map((r) => r.length).find((l) => l !== cols) ?? cols}`;
-      throw new DocumentError(`edge "${edge.id}": weights must be ${rows}x${cols} (target units x source units), got ${got}`, at);
+      const shape = target.kind === 'recurrent' ? `gates x units (${gateCount(target.cell)} x ${target.size}) by input features` : 'target units x source units';
+      throw new DocumentError(`edge "${edge.id}": weights must be ${rows}x${cols} (${shape}), got ${got}`, at);
     }
+  }
+  for (const node of doc.nodes) {
+    if (node.kind !== 'recurrent') continue;
+    const inputs = doc.edges.filter((e) => e.target === node.id);
+    if (inputs.length > 1) throw new DocumentError(`node "${node.id}": a ${cellTitle(node)} node reads one Input, but ${inputs.length} edges lead into it`, { node: node.id });
   }
   const outputs = doc.nodes.filter((n): n is OutputNode => n.kind === 'output');
   if (outputs.length > 1) throw new DocumentError(`node "${outputs[1].id}": a network has at most one Output node`, { node: outputs[1].id });
   const cycleAt = findCycle(doc);
   if (cycleAt) throw new DocumentError(`node "${cycleAt}": lies on a cycle; a network must be acyclic`, { node: cycleAt });
+}
+
+function cellTitle(node: RecurrentNode): string {
+  return node.cell === 'lstm' ? 'LSTM' : 'recurrent';
+}
+
+function checkRecurrentNode(node: RecurrentNode): void {
+  const at = { node: node.id };
+  const rows = gateCount(node.cell) * node.size;
+  const u = node.recurrentWeights;
+  if (u.length !== rows || u.some((row) => row.length !== node.size)) {
+    throw new DocumentError(`node "${node.id}": recurrent weights U must be ${rows}x${node.size} (${gateCount(node.cell)} gates x ${node.size} units, by ${node.size} units)`, at);
+  }
+  if (node.biases.length !== rows) throw new DocumentError(`node "${node.id}": ${cellTitle(node)} of ${node.size} units needs ${rows} biases (${gateCount(node.cell)} per unit), has ${node.biases.length}`, at);
 }
 
 /** Kahn's algorithm; returns the id of a node on a cycle, or null. */

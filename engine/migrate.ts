@@ -14,6 +14,8 @@ type Migration = (doc: Json) => Json;
 
 const migrations: Record<number, Migration> = {
   1: migrateV1toV2,
+  // Version 3 added the recurrent node; every version-2 document is a version-3 one.
+  2: (doc) => ({ ...doc, version: 3 }),
 };
 
 export function loadNetwork(raw: unknown): NetworkDocument {

@@ -49,6 +49,7 @@ export function exportNetwork2(raw: NetworkDocument): Network2Json {
     }
     if (next.kind === 'output') break;
     if (next.kind === 'input') fail(`"${next.id}" is an Input node inside the chain`);
+    if (next.kind === 'recurrent') fail(`"${next.id}" is a recurrent layer; network2.py has only feed-forward layers`);
     if (next.activation !== 'sigmoid') fail(`"${next.id}" uses ${next.activation}; network2.py only has sigmoid neurons`);
     onChain.add(next.id);
     sizes.push(next.kind === 'layer' ? next.size : 1);

@@ -11,4 +11,5 @@ export * from './vanishing';
 export * from './trace';
 export * from './recall';
 export * from './sequence-csv';
+export * from './network';
 export * from '../datasets/sequences';

@@ -76,6 +76,11 @@ export function checkSpec(spec: SequenceModelSpec): void {
   if (spec.outputActivation === 'softmax' && spec.outputSize < 2) fail('softmax needs at least 2 outputs');
 }
 
+/** Gates of a cell, each with its own W, U and b: 4 for the LSTM (r, s, f, l), 1 for the plain layer. */
+export function gateCount(cell: CellKind): number {
+  return cell === 'lstm' ? LSTM_GATES.length : 1;
+}
+
 /** Parameters of the recurrent layer alone: 4 (d p + d d + d) for the LSTM, d p + d d + d for the plain layer. */
 export function cellParameterCount(cell: CellKind, p: number, d: number): number {
   const gate = d * p + d * d + d;

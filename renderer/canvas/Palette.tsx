@@ -9,7 +9,7 @@ import { describeShortcut } from '../app/shortcuts';
 
 export const PALETTE_MIME = 'application/x-neuroloom-kind';
 
-const ICON: Readonly<Record<NodeKind, string>> = { input: 'x', neuron: 'σ', layer: '▥', output: 'ŷ' };
+const ICON: Readonly<Record<NodeKind, string>> = { input: 'x', neuron: 'σ', layer: '▥', output: 'ŷ', recurrent: '↻' };
 
 export const Palette = memo(function Palette({ onAdd }: { onAdd(kind: NodeKind): void }) {
   return (

@@ -7,12 +7,14 @@ import { InputNodeView } from './nodes/InputNodeView';
 import { LayerNodeView } from './nodes/LayerNodeView';
 import { NeuronNodeView } from './nodes/NeuronNodeView';
 import { OutputNodeView } from './nodes/OutputNodeView';
+import { RecurrentNodeView } from './nodes/RecurrentNodeView';
 
 export const nodeTypes = {
   inputNode: InputNodeView,
   neuronNode: NeuronNodeView,
   layerNode: LayerNodeView,
   outputNode: OutputNodeView,
+  recurrentNode: RecurrentNodeView,
 } satisfies NodeTypes;
 
 export const edgeTypes = {

@@ -4,7 +4,7 @@
  * is; these say it to a user at the moment they drag a connection, in words
  * that name the nodes involved.
  */
-import { unitCount, type NetworkDocument, type NetworkNode } from '../../engine/document';
+import { incomingRows, unitCount, type NetworkDocument, type NetworkNode } from '../../engine/document';
 
 export type Verdict = { ok: true } | { ok: false; reason: string };
 
@@ -35,7 +35,16 @@ export function canConnect(doc: NetworkDocument, sourceId: string, targetId: str
   if (target.kind === 'output' && source.kind === 'input') {
     return no('The Output must read neurons or layers, not an Input directly. Put a neuron in between.');
   }
+  if (target.kind === 'recurrent' && source.kind !== 'input') {
+    return no(`${name(target)} reads a sequence, one step at a time, from an Input node; ${name(source)} is not an Input.`);
+  }
+  if (source.kind === 'recurrent' && target.kind !== 'layer') {
+    return no(`${name(source)} feeds a Layer, its readout, which turns each step's memory into outputs. Put a Layer between it and ${name(target)}.`);
+  }
   const edges = doc.edges.filter((e) => e.id !== options.ignoreEdge);
+  if (target.kind === 'recurrent' && edges.some((e) => e.target === target.id)) {
+    return no(`${name(target)} already reads an Input: a recurrent layer reads one sequence.`);
+  }
   if (edges.some((e) => e.source === source.id && e.target === target.id)) {
     return no(`${name(source)} already feeds ${name(target)}.`);
   }
@@ -55,7 +64,7 @@ export function canConnect(doc: NetworkDocument, sourceId: string, targetId: str
     return ok;
   }
   if (options.weights) {
-    const rows = unitCount(target);
+    const rows = incomingRows(target);
     const cols = unitCount(source);
     if (options.weights.rows !== rows || options.weights.cols !== cols) {
       return no(

@@ -6,7 +6,7 @@
  */
 import type { ActivationName } from '../../engine/activations';
 import type { CostName } from '../../engine/costs';
-import { unitCount, type NetworkDocument, type NetworkEdge, type NetworkNode, type NodeKind, type Position } from '../../engine/document';
+import { incomingRows, unitCount, type NetworkDocument, type NetworkEdge, type NetworkNode, type NodeKind, type Position } from '../../engine/document';
 import { Rng } from '../../engine/rng';
 import { canConnect, type ConnectOptions } from './connect-rules';
 import { edgeId, nextLabel, takenIds, uniqueId } from './ids';
@@ -102,7 +102,7 @@ export function connect(
   const s = nodeById(doc, source);
   const t = nodeById(doc, target);
   const id = edgeId(takenIds(doc), source, target);
-  const edge: NetworkEdge = t.kind === 'output' ? { id, source, target } : { id, source, target, weights: initialWeights(id, unitCount(t), unitCount(s)) };
+  const edge: NetworkEdge = t.kind === 'output' ? { id, source, target } : { id, source, target, weights: initialWeights(id, incomingRows(t), unitCount(s)) };
   return { doc: { ...doc, edges: [...doc.edges, edge] }, id };
 }
 
@@ -116,7 +116,7 @@ export function reconnect(doc: NetworkDocument, id: string, source: string, targ
   const s = nodeById(doc, source);
   return mapEdge(doc, id, (e) => {
     if (t.kind === 'output') return { id: e.id, source, target, ...(e.frozen ? { frozen: true } : {}) };
-    return { ...e, source, target, weights: e.weights ?? initialWeights(e.id, unitCount(t), unitCount(s)) };
+    return { ...e, source, target, weights: e.weights ?? initialWeights(e.id, incomingRows(t), unitCount(s)) };
   });
 }
 

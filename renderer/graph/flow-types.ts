@@ -5,14 +5,15 @@
  * reference.
  */
 import type { Edge, Node } from '@xyflow/react';
-import type { InputNode, LayerNode, NetworkEdge, NeuronNode, OutputNode } from '../../engine/document';
+import type { InputNode, LayerNode, NetworkEdge, NeuronNode, OutputNode, RecurrentNode } from '../../engine/document';
 
 export type InputFlowNode = Node<{ node: InputNode }, 'inputNode'>;
 export type NeuronFlowNode = Node<{ node: NeuronNode }, 'neuronNode'>;
 export type LayerFlowNode = Node<{ node: LayerNode }, 'layerNode'>;
 export type OutputFlowNode = Node<{ node: OutputNode }, 'outputNode'>;
-export type FlowNode = InputFlowNode | NeuronFlowNode | LayerFlowNode | OutputFlowNode;
-export type FlowNodeType = 'inputNode' | 'neuronNode' | 'layerNode' | 'outputNode';
+export type RecurrentFlowNode = Node<{ node: RecurrentNode }, 'recurrentNode'>;
+export type FlowNode = InputFlowNode | NeuronFlowNode | LayerFlowNode | RecurrentFlowNode | OutputFlowNode;
+export type FlowNodeType = FlowNode['type'] & string;
 
 /** A single weight: drawn with width by |w| (relative to the largest into the same node) and colour by sign. */
 export type ScalarEdgeData = { edge: NetworkEdge; weight: number; relative: number };

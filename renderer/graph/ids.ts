@@ -24,6 +24,7 @@ const LABEL_PREFIX: Record<NodeKind, (i: number) => string> = {
   input: (i) => `x${i}`,
   neuron: (i) => `n${i}`,
   layer: (i) => `Layer ${i}`,
+  recurrent: (i) => `LSTM ${i}`,
   output: () => 'Output',
 };
 

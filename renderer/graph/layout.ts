@@ -16,6 +16,8 @@ export function estimatedSize(node: NetworkNode): Size {
       return { width: 196, height: 50 };
     case 'layer':
       return { width: 212, height: 86 };
+    case 'recurrent':
+      return { width: 212, height: 96 };
     case 'output':
       return { width: 164, height: 72 };
   }

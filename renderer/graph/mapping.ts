@@ -25,12 +25,14 @@ export function flowNodeType(node: NetworkNode): FlowNodeType {
   return `${node.kind}Node`;
 }
 
+const KIND_TITLE: Readonly<Record<NetworkNode['kind'], string>> = { input: 'Input', neuron: 'Neuron', layer: 'Layer', recurrent: 'Recurrent layer', output: 'Output' };
+
 function toFlowNode(node: NetworkNode, selected: boolean, size: Size | undefined): FlowNode {
   const base = {
     id: node.id,
     position: node.position,
     selected,
-    ariaLabel: `${node.kind === 'input' ? 'Input' : node.kind === 'neuron' ? 'Neuron' : node.kind === 'layer' ? 'Layer' : 'Output'} ${node.label}`,
+    ariaLabel: `${KIND_TITLE[node.kind]} ${node.label}`,
     ...(size ? { measured: size } : {}),
   };
   switch (node.kind) {
@@ -40,6 +42,8 @@ function toFlowNode(node: NetworkNode, selected: boolean, size: Size | undefined
       return { ...base, type: 'neuronNode', data: { node } };
     case 'layer':
       return { ...base, type: 'layerNode', data: { node } };
+    case 'recurrent':
+      return { ...base, type: 'recurrentNode', data: { node } };
     case 'output':
       return { ...base, type: 'outputNode', data: { node } };
   }

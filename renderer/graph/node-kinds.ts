@@ -13,6 +13,7 @@ export interface NodeKindInfo {
 }
 
 export const DEFAULT_LAYER_SIZE = 3;
+export const DEFAULT_RECURRENT_SIZE = 4;
 
 export const NODE_KINDS: Readonly<Record<NodeKind, NodeKindInfo>> = {
   input: {
@@ -41,6 +42,22 @@ export const NODE_KINDS: Readonly<Record<NodeKind, NodeKindInfo>> = {
       biases: new Array<number>(DEFAULT_LAYER_SIZE).fill(0),
     }),
   },
+  recurrent: {
+    kind: 'recurrent',
+    title: 'LSTM',
+    description: 'A recurrent layer that reads its Input as a sequence: the LSTM cell, or a plain tanh layer',
+    create: (id, label, position) => ({
+      id,
+      kind: 'recurrent',
+      label,
+      position,
+      cell: 'lstm',
+      size: DEFAULT_RECURRENT_SIZE,
+      outputs: 'last',
+      recurrentWeights: Array.from({ length: 4 * DEFAULT_RECURRENT_SIZE }, () => new Array<number>(DEFAULT_RECURRENT_SIZE).fill(0)),
+      biases: new Array<number>(4 * DEFAULT_RECURRENT_SIZE).fill(0),
+    }),
+  },
   output: {
     kind: 'output',
     title: 'Output',
@@ -49,8 +66,8 @@ export const NODE_KINDS: Readonly<Record<NodeKind, NodeKindInfo>> = {
   },
 };
 
-export const PALETTE_ORDER: readonly NodeKind[] = ['input', 'neuron', 'layer', 'output'];
+export const PALETTE_ORDER: readonly NodeKind[] = ['input', 'neuron', 'layer', 'output', 'recurrent'];
 
 export function isNodeKind(value: string): value is NodeKind {
-  return value === 'input' || value === 'neuron' || value === 'layer' || value === 'output';
+  return Object.hasOwn(NODE_KINDS, value);
 }

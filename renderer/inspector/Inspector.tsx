@@ -5,6 +5,7 @@ import { EdgePanel } from './EdgePanel';
 import { MultiPanel } from './MultiPanel';
 import { NetworkPanel } from './NetworkPanel';
 import { InputPanel, LayerPanel, NeuronPanel, OutputPanel } from './NodePanels';
+import { RecurrentPanel } from './RecurrentPanel';
 
 export const Inspector = memo(function Inspector() {
   const doc = useDoc((s) => s.doc);
@@ -24,6 +25,7 @@ export const Inspector = memo(function Inspector() {
     else if (node.kind === 'neuron') body = <NeuronPanel key={id} doc={doc} node={node} />;
     else if (node.kind === 'layer') body = <LayerPanel key={id} doc={doc} node={node} />;
     else if (node.kind === 'input') body = <InputPanel key={id} doc={doc} node={node} />;
+    else if (node.kind === 'recurrent') body = <RecurrentPanel key={id} doc={doc} node={node} />;
     else body = <OutputPanel key={id} doc={doc} node={node} />;
   } else {
     const id = [...selection.edges][0];

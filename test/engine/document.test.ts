@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { layeredNetwork } from '../../engine/build';
 import { compile } from '../../engine/compile';
-import { DocumentError, NETWORK_FORMAT, validateNetwork, type NetworkDocument } from '../../engine/document';
+import { DocumentError, NETWORK_FORMAT, NETWORK_VERSION, validateNetwork, type NetworkDocument } from '../../engine/document';
 import { loadNetwork } from '../../engine/migrate';
 import { loadProject, newProject, parseJson, serialiseProject } from '../../engine/project';
 
 function handWired(): NetworkDocument {
   return {
     format: NETWORK_FORMAT,
-    version: 2,
+    version: NETWORK_VERSION,
     nodes: [
       { id: 'x', kind: 'input', label: 'x', position: { x: 0, y: 0 }, size: 1 },
       { id: 'h1', kind: 'neuron', label: 'h1', position: { x: 1, y: 0 }, activation: 'sigmoid', bias: -4000 },
@@ -118,7 +118,7 @@ describe('network document validation names the node or edge at fault', () => {
 });
 
 describe('versions', () => {
-  it('migrates a version 1 document (no canvas, output binding) to version 2', () => {
+  it('migrates a version 1 document (no canvas, output binding) to the current version', () => {
     const v1 = {
       format: NETWORK_FORMAT,
       version: 1,
@@ -130,7 +130,7 @@ describe('versions', () => {
       output: { from: ['h'], cost: 'crossEntropy' },
     };
     const doc = loadNetwork(v1);
-    expect(doc.version).toBe(2);
+    expect(doc.version).toBe(NETWORK_VERSION);
     const out = doc.nodes.find((n) => n.kind === 'output');
     expect(out).toMatchObject({ kind: 'output', cost: 'crossEntropy' });
     expect(doc.edges.some((e) => e.source === 'h' && e.target === out?.id)).toBe(true);
@@ -142,7 +142,7 @@ describe('versions', () => {
 
   it('refuses a newer version with a message that says so', () => {
     const doc = { ...handWired(), version: 99 };
-    expect(() => loadNetwork(doc)).toThrow(/version 99, made by a newer Neuroloom; this build reads versions up to 2/);
+    expect(() => loadNetwork(doc)).toThrow(/version 99, made by a newer Neuroloom; this build reads versions up to 3/);
     const project = { ...JSON.parse(serialiseProject(newProject(handWired()))), version: 7 };
     expect(() => loadProject(project)).toThrow(/project is version 7, made by a newer Neuroloom/);
   });

@@ -61,7 +61,7 @@ function neuronChain(): NetworkDocument {
   const at = { x: 0, y: 0 };
   return {
     format: 'neuroloom-network',
-    version: 2,
+    version: 3,
     nodes: [
       { id: 'x', kind: 'input', label: 'x', position: at, size: 2 },
       { id: 'n1', kind: 'neuron', label: 'n1', position: at, activation: 'sigmoid', bias: -0.75 },

@@ -129,7 +129,7 @@ describe('exportNetwork2', () => {
     const at = { x: 0, y: 0 };
     const doc: NetworkDocument = {
       format: 'neuroloom-network',
-      version: 2,
+      version: 3,
       nodes: [
         { id: 'x', kind: 'input', label: 'x', position: at, size: 2 },
         { id: 'n', kind: 'neuron', label: 'n', position: at, activation: 'sigmoid', bias: -1 },
