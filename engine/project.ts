@@ -28,12 +28,34 @@ export const hyperparametersSchema = z.object({
   precision: z.enum(['float64', 'float32']),
   /** Overrides the Output node's cost when set. */
   cost: z.enum(COST_NAMES).optional(),
+  /** Recurrent networks: scale a mini-batch gradient longer than this down to this length; absent = no clipping. */
+  clipNorm: finite.refine((v) => v > 0, { message: 'must be positive' }).optional(),
+  /** Recurrent networks: b_r, the LSTM rem gate's bias, when the weights are (re)randomised (default 1). */
+  remBias: finite.optional(),
 });
 export type Hyperparameters = z.infer<typeof hyperparametersSchema>;
 
 /** A dataset a project names: built in, or a file on disk. */
+/**
+ * Settings of a generated sequence set (noisy-sine, adding, delayed-recall);
+ * what a set does not use it ignores, and what is absent takes the set's default.
+ */
+export const sequenceSettingsSchema = z.object({
+  /** Sequences in the training set. */
+  count: z.number().int().min(1).max(100_000).optional(),
+  /** Steps per sequence. */
+  length: z.number().int().min(2).max(10_000).optional(),
+  /** delayed-recall: the delay k. */
+  delay: z.number().int().min(1).max(1000).optional(),
+  /** delayed-recall: symbols (one-hot). */
+  symbols: z.number().int().min(2).max(26).optional(),
+  /** delayed-recall: one target at the last step, or one at every step from k on. */
+  targets: z.enum(['last', 'every']).optional(),
+});
+export type SequenceSettings = z.infer<typeof sequenceSettingsSchema>;
+
 export const savedDatasetChoiceSchema = z.union([
-  z.object({ source: z.literal('builtin'), name: z.string().min(1).max(100) }),
+  z.object({ source: z.literal('builtin'), name: z.string().min(1).max(100), sequence: sequenceSettingsSchema.optional() }),
   z.object({ source: z.literal('file'), path: z.string().min(1).max(4096), testPath: z.string().max(4096).optional() }),
 ]);
 export type SavedDatasetChoice = z.infer<typeof savedDatasetChoiceSchema>;
