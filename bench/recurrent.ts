@@ -7,8 +7,9 @@
  * each layer does at >= 95% (median), and ||dC/dx_1||, the gradient that
  * reaches the first input, against k at the initial weights.
  *
- * Run with `npx tsx bench/recurrent.ts [--ks 10,20,30] [--seeds 1,2,3]
- * [--epochs 30] [--hidden 16] [--rem-bias 3] [--train 2000] [--patience 2] [--json]`.
+ * Run with `npx neuroloom bench --recurrent` (or `npx tsx bench/recurrent.ts`)
+ * [--ks 10,20,30] [--seeds 1,2,3] [--epochs 30] [--hidden 16] [--rem-bias 3]
+ * [--train 2000] [--patience 2] [--json].
  */
 import { pathToFileURL } from 'node:url';
 import type { CellKind } from '../engine/recurrent/layout';
@@ -138,7 +139,10 @@ export function formatRecurrentReport(report: RecurrentBenchReport): string[] {
   return lines;
 }
 
-function parseArgs(argv: string[]): { options: RecurrentBenchOptions; json: boolean } {
+export const RECURRENT_BENCH_FLAGS = '--ks 5,10,20 --seeds 1,2,3 --epochs N --hidden D --rem-bias B --train N --patience N --json';
+
+/** The bench's flags over its defaults; throws an Error naming the flag at fault. */
+export function parseRecurrentBenchArgs(argv: string[]): { options: RecurrentBenchOptions; json: boolean } {
   const options = { ...DEFAULT_RECURRENT_BENCH };
   let json = false;
   const list = (v: string | undefined, flag: string): number[] => {
@@ -146,9 +150,14 @@ function parseArgs(argv: string[]): { options: RecurrentBenchOptions; json: bool
     if (out.length === 0 || out.some((n) => !Number.isInteger(n) || n < 1)) throw new Error(`${flag} takes whole numbers >= 1 separated by commas, got "${v ?? ''}"`);
     return out;
   };
+  const whole = (v: string | undefined, flag: string, min = 1): number => {
+    const n = Number(v);
+    if (v === undefined || v.trim() === '' || !Number.isInteger(n) || n < min) throw new Error(`${flag} takes a whole number >= ${min}, got "${v ?? ''}"`);
+    return n;
+  };
   const one = (v: string | undefined, flag: string): number => {
     const n = Number(v);
-    if (!Number.isFinite(n)) throw new Error(`${flag} takes a number, got "${v ?? ''}"`);
+    if (v === undefined || v.trim() === '' || !Number.isFinite(n)) throw new Error(`${flag} takes a number, got "${v ?? ''}"`);
     return n;
   };
   for (let i = 0; i < argv.length; i++) {
@@ -157,13 +166,13 @@ function parseArgs(argv: string[]): { options: RecurrentBenchOptions; json: bool
     switch (flag) {
       case '--ks': options.ks = list(value, flag); i++; break;
       case '--seeds': options.seeds = list(value, flag); i++; break;
-      case '--epochs': options.epochs = one(value, flag); i++; break;
-      case '--hidden': options.hiddenSize = one(value, flag); i++; break;
+      case '--epochs': options.epochs = whole(value, flag); i++; break;
+      case '--hidden': options.hiddenSize = whole(value, flag); i++; break;
       case '--rem-bias': options.remBias = one(value, flag); i++; break;
-      case '--train': options.trainCount = one(value, flag); i++; break;
-      case '--patience': options.patience = one(value, flag); i++; break;
+      case '--train': options.trainCount = whole(value, flag); i++; break;
+      case '--patience': options.patience = whole(value, flag); i++; break;
       case '--json': json = true; break;
-      default: throw new Error(`unknown option "${flag}" (options: --ks, --seeds, --epochs, --hidden, --rem-bias, --train, --patience, --json)`);
+      default: throw new Error(`unknown option "${flag}" (options: ${RECURRENT_BENCH_FLAGS})`);
     }
   }
   return { options, json };
@@ -171,7 +180,7 @@ function parseArgs(argv: string[]): { options: RecurrentBenchOptions; json: bool
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   try {
-    const { options, json } = parseArgs(process.argv.slice(2));
+    const { options, json } = parseRecurrentBenchArgs(process.argv.slice(2));
     const report = runRecurrentBench(options, (line) => console.error(line));
     if (json) console.log(JSON.stringify(report, null, 2));
     else for (const line of formatRecurrentReport(report)) console.log(line);

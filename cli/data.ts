@@ -1,9 +1,10 @@
-/** --data and --test: built-in names or files, loaded through the Node host. */
+/** --data and --test: built-in names or files, examples or sequences, loaded through the Node host. */
 import type { Precision } from '../engine/compile';
-import type { Dataset } from '../engine/datasets/dataset';
-import { loadDataFile, resolveDataset } from '../node/data';
+import type { LoadedDataset } from '../engine/datasets/loaded';
+import type { SequenceSettings } from '../engine/project';
+import { resolveData } from '../node/data';
 
-export function loadData(nameOrPath: string, testPath: string | undefined, seed: number, precision: Precision = 'float32'): { train: Dataset; test: Dataset | null } {
-  const { train, test } = resolveDataset(nameOrPath, { seed, precision });
-  return { train, test: testPath ? loadDataFile(testPath, { precision }) : test };
+/** Examples or sequences; the generated sequence sets take `sequence` settings. */
+export function loadData(nameOrPath: string, testPath: string | undefined, seed: number, precision: Precision = 'float32', sequence?: SequenceSettings): LoadedDataset {
+  return resolveData(nameOrPath, { seed, precision, testPath, sequence });
 }

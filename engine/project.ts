@@ -85,6 +85,14 @@ export const uploadedDatasetSchema = z.union([
     bytes: uploadBytes,
     test: z.object({ name: uploadName, bytes: uploadBytes }).optional(),
   }),
+  /** One row per step, grouped by a "sequence" column (engine/recurrent/sequence-csv.ts): for a network with an LSTM or recurrent node. */
+  z.object({
+    source: z.literal('upload'),
+    kind: z.literal('sequence-csv'),
+    name: uploadName,
+    bytes: uploadBytes,
+    test: z.object({ name: uploadName, bytes: uploadBytes }).optional(),
+  }),
   z.object({
     source: z.literal('upload'),
     kind: z.literal('idx'),

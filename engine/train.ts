@@ -39,6 +39,10 @@ export interface EpochMetrics {
   testDeviation: number | null;
   elapsedMs: number;
   speedOfLearning: LayerSpeed[];
+  /** Recurrent networks: mean over the epoch's mini-batches of the gradient's norm before clipping. */
+  gradientNorm?: number;
+  /** Recurrent networks: mini-batches whose gradient was clipped to the clipping norm. */
+  clippedBatches?: number;
 }
 
 export type TrainerState = 'ready' | 'diverged';

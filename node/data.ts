@@ -1,7 +1,7 @@
 /**
- * Data from disk (IDX pairs as MNIST names them, CSV) and by built-in name.
- * Sizes are checked with stat before a byte is read; every error is a
- * DataError naming the file.
+ * Data from disk (IDX pairs as MNIST names them, CSV, CSV of sequences) and
+ * by built-in name. Sizes are checked with stat before a byte is read; every
+ * error is a DataError naming the file.
  */
 import { readFileSync, statSync, type Stats } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
@@ -12,6 +12,11 @@ import { gunzipLimited } from '../engine/datasets/gzip';
 import { FASHION_MNIST_CLASSES, idxDataset } from '../engine/datasets/idx';
 import { generateBuiltin } from '../engine/datasets/builtin';
 import { CATALOG } from '../engine/datasets/catalog';
+import type { LoadedDataset } from '../engine/datasets/loaded';
+import { isSequenceSetName, loadBuiltinSequence } from '../engine/datasets/sequence-sets';
+import type { SequenceDataset } from '../engine/datasets/sequences';
+import type { SequenceSettings } from '../engine/project';
+import { hasSequenceColumn, pairSequenceSets, sequenceCsvDataset } from '../engine/recurrent/sequence-csv';
 import { loadDigits } from './digits';
 
 /** A CSV bigger than this is refused before reading (a JS string tops out near 512 MB). */
@@ -52,26 +57,48 @@ export function idxPair(path: string): IdxPair | null {
   return self === 'images' ? { images: path, labels: partner, prefix } : { images: partner, labels: path, prefix };
 }
 
-/** One data file: an IDX images or labels file (with its partner beside it), or a CSV. */
+/** One data file: an IDX images or labels file (with its partner beside it), or a CSV of examples. */
 export function loadDataFile(path: string, options: LoadOptions = {}): Dataset {
+  const file = loadAnyDataFile(path, options);
+  if (file.kind === 'sequences') {
+    throw new DataError(path, 'holds sequences (its header names a "sequence" column): it trains a network with an LSTM or recurrent node');
+  }
+  return file.data;
+}
+
+export type DataFile = { kind: 'examples'; data: Dataset } | { kind: 'sequences'; data: SequenceDataset };
+
+/**
+ * One data file of either kind. A CSV whose header names a "sequence" column
+ * is sequences, one row per step (engine/recurrent/sequence-csv.ts); any
+ * other CSV is examples, one row each.
+ */
+export function loadAnyDataFile(path: string, options: LoadOptions = {}): DataFile {
   const pair = idxPair(path);
-  if (pair) return loadIdxPair(pair, options);
-  const lower = path.toLowerCase();
-  if (lower.endsWith('.csv') || lower.endsWith('.csv.gz')) {
+  if (pair) return { kind: 'examples', data: loadIdxPair(pair, options) };
+  if (isCsvPath(path)) {
     const bytes = readChecked(path, Math.min(options.maxBytes ?? DEFAULT_MAX_BYTES, CSV_MAX_FILE_BYTES));
-    const raw = lower.endsWith('.gz') ? gunzipLimited(bytes, { file: path, maxBytes: CSV_MAX_FILE_BYTES }) : bytes;
+    const raw = path.toLowerCase().endsWith('.gz') ? gunzipLimited(bytes, { file: path, maxBytes: CSV_MAX_FILE_BYTES }) : bytes;
     let text: string;
     try {
       text = new TextDecoder('utf-8', { fatal: true }).decode(raw);
     } catch {
       throw new DataError(path, 'is not UTF-8 text');
     }
-    return csvDataset(text, { name: basename(path), ...options.csv, file: path });
+    if (hasSequenceColumn(text)) return { kind: 'sequences', data: sequenceCsvDataset(text, { file: path, name: basename(path), ...sequenceTask(options) }) };
+    return { kind: 'examples', data: csvDataset(text, { name: basename(path), ...options.csv, file: path }) };
   }
   throw new DataError(
     path,
     'is not a data file this program reads: expected a .csv file or an IDX file named as MNIST names them (train-images-idx3-ubyte[.gz] beside train-labels-idx1-ubyte[.gz])',
   );
+}
+
+/** The CSV options a sequence CSV shares with an example CSV: the target column and the task. */
+function sequenceTask(options: LoadOptions): { target?: string; task?: 'classification' | 'regression' } {
+  const { target, task } = options.csv ?? {};
+  // A sequence CSV names its target column; an index means nothing there.
+  return { ...(typeof target === 'string' ? { target } : {}), ...(task ? { task } : {}) };
 }
 
 function loadIdxPair(pair: IdxPair, options: LoadOptions): Dataset {
@@ -130,6 +157,48 @@ export function resolveDataset(nameOrPath: string, options: ResolveOptions = {})
     }
   }
   return { train, test };
+}
+
+export interface ResolveAnyOptions extends ResolveOptions {
+  /** Settings of a generated sequence set (noisy-sine, adding, delayed-recall). */
+  sequence?: SequenceSettings;
+  /** A test file to use instead of the set's own test set; of the same kind as the training data. */
+  testPath?: string;
+}
+
+/**
+ * Examples or sequences by built-in name or path: what resolveDataset does,
+ * plus the generated sequence sets and CSV files of sequences.
+ */
+export function resolveData(nameOrPath: string, options: ResolveAnyOptions = {}): LoadedDataset {
+  const { seed = 0, testPath } = options;
+  const testFile = (): DataFile | null => (testPath === undefined ? null : loadAnyDataFile(testPath, options));
+  let data: LoadedDataset;
+  if (isSequenceSetName(nameOrPath)) {
+    data = { kind: 'sequences', ...loadBuiltinSequence(nameOrPath, options.sequence, seed) };
+  } else if (isCsvPath(nameOrPath) && !isBuiltinName(nameOrPath) && statOrNull(nameOrPath)) {
+    // Only IDX training files have a test pair beside them: a CSV is read once, here.
+    const file = loadAnyDataFile(nameOrPath, options);
+    data = file.kind === 'sequences' ? { kind: 'sequences', train: file.data, test: null } : { train: limit(file.data, options.trainCount), test: null };
+  } else {
+    data = resolveDataset(nameOrPath, options);
+  }
+  const test = testFile();
+  if (!test) return data;
+  if (data.kind === 'sequences') {
+    if (test.kind !== 'sequences') throw new DataError(testPath as string, `holds examples, but the training data ${data.train.name} are sequences`);
+    return { kind: 'sequences', ...pairSequenceSets(data.train, test.data, testPath) };
+  }
+  if (test.kind !== 'examples') throw new DataError(testPath as string, `holds sequences, but the training data ${data.train.name} are examples`);
+  return { train: data.train, test: test.data };
+}
+
+function isCsvPath(path: string): boolean {
+  return /\.csv(\.gz)?$/i.test(path);
+}
+
+function isBuiltinName(name: string): boolean {
+  return CATALOG.some((e) => e.name === name);
 }
 
 function limit(data: Dataset, count: number | undefined): Dataset {

@@ -4,14 +4,13 @@
  * this process, so a 60,000-image set never crosses IPC.
  */
 import { catalogEntry } from '../../engine/datasets/catalog';
-import type { Dataset } from '../../engine/datasets/dataset';
 import { DataError } from '../../engine/datasets/errors';
+import type { LoadedDataset } from '../../engine/datasets/loaded';
+import { loadUpload } from '../../engine/datasets/uploaded';
 import { InputError } from '../../engine/errors';
 import type { TrainerHostEnvironment } from '../../engine/protocol/host';
 import type { DatasetChoice } from '../../engine/project';
-import { loadDataFile, resolveDataset } from '../../node/data';
-// Pure (engine-only imports); it belongs in engine/datasets, where both hosts could share it without this reach.
-import { loadUploadedDataset } from '../../engine/datasets/uploaded';
+import { resolveData } from '../../node/data';
 
 export interface NodeTrainerOptions {
   /**
@@ -31,21 +30,21 @@ export function nodeTrainerEnvironment(options: NodeTrainerOptions): TrainerHost
   };
 }
 
-function loadChoice(choice: DatasetChoice, seed: number, options: NodeTrainerOptions): { train: Dataset; test: Dataset | null } {
+function loadChoice(choice: DatasetChoice, seed: number, options: NodeTrainerOptions): LoadedDataset {
   if (choice.source === 'builtin') {
-    // resolveDataset also takes paths; a built-in choice must never read a file.
+    // resolveData also takes paths; a built-in choice must never read a file.
     if (!catalogEntry(choice.name)) throw new InputError(`"${choice.name}" is not a built-in dataset`);
-    return resolveDataset(choice.name, { seed });
+    return resolveData(choice.name, { seed, sequence: choice.sequence });
   }
   // Bytes sent with the request (a file dropped on the page): nothing to read from disk.
-  if (choice.source === 'upload') return loadUploadedDataset(choice);
+  if (choice.source === 'upload') return loadUpload(choice);
   for (const path of [choice.path, choice.testPath]) {
     if (path !== undefined && !options.allowFile(path)) {
       throw new InputError(`${path}: this data file was not chosen in this session; choose it again with "Data file..."`);
     }
   }
-  const { train, test } = resolveDataset(choice.path, { seed });
-  return { train, test: choice.testPath ? loadDataFile(choice.testPath) : test };
+  // A CSV whose header names a "sequence" column is sequences; any other file is examples.
+  return resolveData(choice.path, { seed, testPath: choice.testPath });
 }
 
 /**

@@ -142,3 +142,30 @@ export function crc32Update(crc: number, data: Uint8Array): number {
   for (let i = 0; i < data.length; i++) c = CRC_TABLE[(c ^ data[i]) & 0xff] ^ (c >>> 8);
   return c >>> 0;
 }
+
+/**
+ * The first `bytes` bytes a gzip file inflates to (fewer if it is shorter),
+ * inflating no more of it than that needs: enough to read a header row.
+ * Neither the CRC nor the length is checked, since the rest is not read.
+ */
+export function gunzipHead(data: Uint8Array, options: { file: string; bytes: number }): Uint8Array {
+  const { file } = options;
+  if (!isGzip(data)) throw new DataError(file, 'is not gzip data (it does not start with 1f 8b)');
+  const out = new Uint8Array(options.bytes);
+  let written = 0;
+  const inflater = new Gunzip((chunk) => {
+    const n = Math.min(chunk.length, out.length - written);
+    out.set(chunk.subarray(0, n), written);
+    written += n;
+  });
+  try {
+    // Small slices: one push can inflate ~1000 times its size, and we stop as soon as we have enough.
+    for (let offset = 0; offset < data.length && written < out.length; offset += 4096) {
+      const end = Math.min(offset + 4096, data.length);
+      inflater.push(data.subarray(offset, end), end === data.length);
+    }
+  } catch (error) {
+    throw new DataError(file, `gzip data is corrupt or truncated (${error instanceof Error ? error.message : String(error)})`);
+  }
+  return out.subarray(0, written);
+}

@@ -7,12 +7,16 @@
 import { csvDataset } from './csv';
 import { oneHot, type Dataset } from './dataset';
 import { DataError } from './errors';
-import { gunzipLimited, isGzip } from './gzip';
+import { gunzipHead, gunzipLimited, isGzip } from './gzip';
 import { FASHION_MNIST_CLASSES, idxDataset } from './idx';
+import type { LoadedDataset, SequenceSplit } from './loaded';
 import { InputError } from '../errors';
 import { examplesDataset } from '../lessons/data';
 import type { LessonExamples } from '../lessons/types';
 import { MAX_UPLOAD_BYTES, type UploadedDataset } from '../project';
+import { CSV_HEAD_CHARS, hasSequenceColumn, pairSequenceSets, sequenceCsvDataset } from '../recurrent/sequence-csv';
+
+export type SequenceUpload = Extract<UploadedDataset, { kind: 'sequence-csv' }>;
 
 export interface PickedFile {
   name: string;
@@ -36,9 +40,11 @@ export function uploadFromFiles(files: readonly PickedFile[]): UploadedDataset {
     if (csv.length !== files.length) throw new InputError('choose either CSV files or IDX files, not both');
     if (csv.length > 2) throw new InputError(`${csv.length} CSV files were chosen: choose one, or a training and a test file`);
     const [train, test] = orderTrainTest(csv);
+    // A "sequence" column in the header makes the file sequences, one row per step.
+    const kind = hasSequenceColumn(csvHead(train.name, train.bytes)) ? 'sequence-csv' : 'csv';
     return test
-      ? { source: 'upload', kind: 'csv', name: train.name, bytes: train.bytes, test: { name: test.name, bytes: test.bytes } }
-      : { source: 'upload', kind: 'csv', name: train.name, bytes: train.bytes };
+      ? { source: 'upload', kind, name: train.name, bytes: train.bytes, test: { name: test.name, bytes: test.bytes } }
+      : { source: 'upload', kind, name: train.name, bytes: train.bytes };
   }
   return idxUpload(files);
 }
@@ -101,8 +107,27 @@ export function examplesUpload(name: string, examples: LessonExamples): Uploaded
   return { source: 'upload', kind: 'examples', name, task: examples.task, inputs: examples.inputs, targets: examples.targets };
 }
 
-/** Decodes an upload choice; a training set and, when test files came with it, a test set. */
+/** Decodes any upload choice: examples, or sequences for a 'sequence-csv' upload. */
+export function loadUpload(choice: UploadedDataset): LoadedDataset {
+  return choice.kind === 'sequence-csv' ? loadUploadedSequences(choice) : loadUploadedDataset(choice);
+}
+
+/** Decodes a sequence CSV upload (and its test file), with errors naming the file. */
+export function loadUploadedSequences(choice: SequenceUpload): SequenceSplit {
+  const read = (name: string, bytes: Uint8Array, task?: 'classification' | 'regression') =>
+    sequenceCsvDataset(csvText(name, bytes), { file: name, name, ...(task ? { task } : {}) });
+  const train = read(choice.name, choice.bytes);
+  if (!choice.test) return { kind: 'sequences', train, test: null };
+  // A test file is read as the training file was: the same task.
+  const paired = pairSequenceSets(train, read(choice.test.name, choice.test.bytes, train.task), choice.test.name);
+  return { kind: 'sequences', ...paired };
+}
+
+/** Decodes an upload choice of examples; a training set and, when test files came with it, a test set. */
 export function loadUploadedDataset(choice: UploadedDataset): { train: Dataset; test: Dataset | null } {
+  if (choice.kind === 'sequence-csv') {
+    throw new DataError(choice.name, 'holds sequences (it has a "sequence" column): it trains a network with an LSTM or recurrent node');
+  }
   if (choice.kind === 'examples') {
     const { inputs, targets } = choice;
     const ragged = (rows: number[][]) => rows.some((r) => r.length !== rows[0].length);
@@ -135,15 +160,30 @@ export function loadUploadedDataset(choice: UploadedDataset): { train: Dataset; 
 }
 
 function csvFile(name: string, bytes: Uint8Array, like?: Dataset): Dataset {
+  // A test file is read as the training file was: the same task.
+  return csvDataset(csvText(name, bytes), { file: name, name, ...(like ? { task: like.task } : {}) });
+}
+
+/** A CSV file's bytes (gzipped or not) as text. */
+function csvText(name: string, bytes: Uint8Array): string {
   const raw = isGzip(bytes) ? gunzipLimited(bytes, { file: name, maxBytes: MAX_UPLOAD_BYTES }) : bytes;
-  let text: string;
+  return utf8(name, raw, true);
+}
+
+/** The start of a CSV file, enough for its header, without inflating all of a gzipped one. */
+function csvHead(name: string, bytes: Uint8Array): string {
+  const raw = isGzip(bytes) ? gunzipHead(bytes, { file: name, bytes: 4 * CSV_HEAD_CHARS }) : bytes.subarray(0, 4 * CSV_HEAD_CHARS);
+  // The cut may fall inside a character: a partial one at the end is not an error.
+  const cut = isGzip(bytes) || raw.length < bytes.length;
+  return utf8(name, raw, !cut);
+}
+
+function utf8(name: string, raw: Uint8Array, whole: boolean): string {
   try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(raw);
+    return new TextDecoder('utf-8', { fatal: true }).decode(raw, { stream: !whole });
   } catch {
     throw new DataError(name, 'is not UTF-8 text (is it really a CSV file?)');
   }
-  // A test file is read as the training file was: the same task.
-  return csvDataset(text, { file: name, name, ...(like ? { task: like.task } : {}) });
 }
 
 /** A test CSV may lack the highest classes: both sets get the larger number of outputs. */

@@ -22,6 +22,7 @@ export interface LessonSource<T extends readonly ParameterSpec[]> {
   summary: string;
   explanation: string[];
   view: LessonView;
+  views?: readonly LessonView[];
   parameters: T;
   /** Checks that involve several parameters (s1 < s2); returns a message or null. */
   check?: (values: ValuesOf<T>) => string | null;
@@ -29,7 +30,7 @@ export interface LessonSource<T extends readonly ParameterSpec[]> {
 }
 
 export function defineLesson<const T extends readonly ParameterSpec[]>(source: LessonSource<T>): LessonDefinition {
-  const { id, title, chapter, summary, explanation, view, parameters } = source;
+  const { id, title, chapter, summary, explanation, view, views, parameters } = source;
   return {
     id,
     title,
@@ -37,6 +38,7 @@ export function defineLesson<const T extends readonly ParameterSpec[]>(source: L
     summary,
     explanation,
     view,
+    ...(views ? { views } : {}),
     parameters,
     build(params = {}) {
       const values = resolveParameters(id, parameters, params) as ValuesOf<T>;

@@ -6,6 +6,7 @@ import { approximateF, learnF } from './approximate-f';
 import { backpropStepByStep } from './backprop-trace';
 import { bitwiseOutput } from './bitwise';
 import { digits } from './digits';
+import { lstmCell } from './lstm';
 import { manyTowers } from './many-towers';
 import { perceptronScaling, sigmoidLimit } from './nand-adder';
 import { oneNeuronDescent } from './one-neuron';
@@ -34,6 +35,7 @@ export const lessons: readonly LessonDefinition[] = [
   vanishingChain,
   deepSpeed,
   tanhInstead,
+  lstmCell,
 ];
 
 export function findLesson(id: string): LessonDefinition | undefined {

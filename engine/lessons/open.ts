@@ -9,6 +9,8 @@ import type { LessonDefinition, LessonExamples, LessonView, LessonViewSettings, 
 /** What a lesson writes into project.view so the app can reopen its view, controls and examples. */
 export interface LessonProjectView {
   view: LessonView;
+  /** Every view the lesson wants, `view` first (present when the lesson names more than one). */
+  views?: LessonView[];
   lesson: { id: string; parameters: Record<string, ParameterValue> };
   settings?: LessonViewSettings;
   examples?: LessonExamples;
@@ -19,12 +21,13 @@ export function lessonProject(lesson: LessonDefinition, params: Readonly<Record<
   const parameters = resolveParameters(lesson.id, lesson.parameters, params);
   const view: LessonProjectView = {
     view: lesson.view,
+    ...(lesson.views ? { views: [...lesson.views] } : {}),
     lesson: { id: lesson.id, parameters },
     ...(built.view ? { settings: built.view } : {}),
     ...(built.examples ? { examples: built.examples } : {}),
   };
   return newProject(built.network, lesson.title, {
-    dataset: built.dataset ? { source: 'builtin', name: built.dataset } : null,
+    dataset: built.dataset ? { source: 'builtin', name: built.dataset, ...(built.sequence ? { sequence: { ...built.sequence } } : {}) } : null,
     hyperparameters: { ...DEFAULT_HYPERPARAMETERS, ...built.hyperparameters },
     view: { ...view },
     ...(built.seed !== undefined ? { seed: built.seed } : {}),

@@ -4,9 +4,14 @@
  * render controls and rebuild the lesson whenever a user changes one.
  */
 import type { NetworkDocument } from '../document';
-import type { Hyperparameters } from '../project';
+import type { Hyperparameters, SequenceSettings } from '../project';
 
-export type LessonView = 'function' | 'surface' | 'truthTable' | 'training' | 'backprop' | 'activationPlot';
+/**
+ * 'gates': one sequence played through a recurrent network, every gate at
+ * every step (recurrent/trace.ts traceSequence). 'gradientVsK': ||dC/dx_1||
+ * against the delay k (recurrent/vanishing.ts gradientAtFirstStep).
+ */
+export type LessonView = 'function' | 'surface' | 'truthTable' | 'training' | 'backprop' | 'activationPlot' | 'gates' | 'gradientVsK';
 
 interface ParameterBase {
   /** Key in the values object. */
@@ -64,7 +69,7 @@ export type ValueOf<S extends ParameterSpec> = S extends { kind: 'number' | 'int
 export type ValuesOf<T extends readonly ParameterSpec[]> = { [S in T[number] as S['name']]: ValueOf<S> };
 
 /** Names of the built-in datasets a lesson may pick (resolved by the dataset registry). */
-export type BuiltinDatasetName = 'f1d' | 'f2d-sincos' | 'digits';
+export type BuiltinDatasetName = 'f1d' | 'f2d-sincos' | 'digits' | 'delayed-recall';
 
 /**
  * A handful of examples that belong to the lesson itself (one training
@@ -99,6 +104,8 @@ export interface LessonViewSettings {
 export interface LessonBuild {
   network: NetworkDocument;
   dataset?: BuiltinDatasetName;
+  /** Settings of a generated sequence set (the dataset choice's `sequence`). */
+  sequence?: SequenceSettings;
   examples?: LessonExamples;
   hyperparameters?: Partial<Hyperparameters>;
   /**
@@ -119,7 +126,10 @@ export interface LessonDefinition {
   summary: string;
   /** A few short paragraphs: what to look at, what to try. */
   explanation: string[];
+  /** The view the lesson opens in. */
   view: LessonView;
+  /** Every view the lesson wants, in the order to offer them, `view` first; absent means `view` alone. */
+  views?: readonly LessonView[];
   parameters: readonly ParameterSpec[];
   /** Missing values take their defaults; bad values throw a LessonParameterError. */
   build(params?: Readonly<Record<string, unknown>>): LessonBuild;

@@ -4,20 +4,23 @@
  * turn between slices, so pause, resume, step and stop arrive between
  * mini-batches. Progress is throttled to what a chart can use.
  */
-import { compile } from '../compile';
-import type { Dataset } from '../datasets/dataset';
+import { catalogEntry } from '../datasets/catalog';
+import { validateNetwork } from '../document';
+import { isSequenceSplit, type LoadedDataset } from '../datasets/loaded';
 import { InputError } from '../errors';
-import { initialise } from '../init';
 import type { KernelFactory } from '../kernel';
 import type { DatasetChoice } from '../project';
-import { Rng } from '../rng';
-import { Trainer } from '../train';
+import { isRecurrentNetwork } from '../recurrent/network';
 import { wasmKernelFactory } from '../wasm';
+import { createDenseRun } from './dense-run';
 import type { Port, StartRequest, TrainerEvent, TrainerRequest, TrainerStatus } from './messages';
+import { checkDataKind, type HostedRun } from './run';
+import { createSequenceRun } from './sequence-run';
 import { parseTrainerRequest } from './validate';
 
 export interface TrainerHostEnvironment {
-  loadDataset(choice: DatasetChoice, seed: number): Promise<{ train: Dataset; test: Dataset | null }> | { train: Dataset; test: Dataset | null };
+  /** Examples, or sequences tagged `kind: 'sequences'` (see datasets/loaded.ts). */
+  loadDataset(choice: DatasetChoice, seed: number): Promise<LoadedDataset> | LoadedDataset;
   /** Faster kernels to offer the Trainer (default: the WebAssembly kernel, which declines what it cannot run). */
   kernels?: (precision: 'float64' | 'float32') => KernelFactory[];
   /** Runs fn after the host's pending messages (setTimeout(fn, 0) or setImmediate). */
@@ -32,7 +35,7 @@ export interface TrainerHostEnvironment {
 }
 
 export function runTrainerHost(port: Port<unknown, TrainerEvent>, env: TrainerHostEnvironment): void {
-  let trainer: Trainer | null = null;
+  let trainer: HostedRun | null = null;
   let status: TrainerStatus = 'idle';
   let epochs = 0;
   let runStart = 0;
@@ -51,13 +54,12 @@ export function runTrainerHost(port: Port<unknown, TrainerEvent>, env: TrainerHo
     send(message === undefined ? { type: 'status', status: s } : { type: 'status', status: s, message });
   };
 
-  const snapshot = (t: Trainer): void => {
-    t.kernel.syncToPlan();
-    send({ type: 'snapshot', epoch: t.epoch, batch: t.batch, params: Float64Array.from(t.plan.params) });
+  const snapshot = (t: HostedRun): void => {
+    send({ type: 'snapshot', epoch: t.epoch, batch: t.batch, params: t.parameters() });
     lastSnapshot = env.now();
   };
 
-  const progress = (t: Trainer): void => {
+  const progress = (t: HostedRun): void => {
     const total = epochs * t.batchesPerEpoch;
     const done = t.epoch * t.batchesPerEpoch + t.batch;
     const elapsed = (env.now() - runStart) / 1000;
@@ -76,8 +78,7 @@ export function runTrainerHost(port: Port<unknown, TrainerEvent>, env: TrainerHo
   };
 
   /** One mini-batch; returns false when the run has ended. */
-  const stepOnce = (t: Trainer): boolean => {
-    const before = t.batch;
+  const stepOnce = (t: HostedRun): boolean => {
     const result = t.step();
     if (result.divergence) {
       snapshot(t);
@@ -85,7 +86,7 @@ export function runTrainerHost(port: Port<unknown, TrainerEvent>, env: TrainerHo
       setStatus('diverged', result.divergence.hint);
       return false;
     }
-    examplesDone += Math.min(t.settings.batchSize, t.train.count - before * t.settings.batchSize);
+    examplesDone += result.examples;
     if (result.epoch) {
       send({ type: 'epoch', metrics: result.epoch });
       if (t.epoch >= epochs) {
@@ -121,29 +122,27 @@ export function runTrainerHost(port: Port<unknown, TrainerEvent>, env: TrainerHo
 
   const start = async (request: StartRequest): Promise<void> => {
     const mine = ++generation;
-    trainer?.kernel.dispose();
+    trainer?.dispose();
     trainer = null;
     setStatus('loading');
     try {
-      const hp = request.hyperparameters;
+      // The network came from another thread or process: checked before anything reads it.
+      request = { ...request, network: validateNetwork(request.network) };
+      const recurrent = isRecurrentNetwork(request.network);
+      // A built-in set of the wrong kind is refused before it is made (the digits take a while).
+      const known = request.dataset.source === 'builtin' ? catalogEntry(request.dataset.name) : undefined;
+      if (known) checkDataKind(recurrent, known.kind === 'sequence', known.name);
       const data = await env.loadDataset(request.dataset, request.seed);
       if (mine !== generation) return;
-      const network = hp.cost ? { ...request.network, nodes: request.network.nodes.map((n) => (n.kind === 'output' ? { ...n, cost: hp.cost ?? n.cost } : n)) } : request.network;
-      const plan = compile(network, hp.precision);
-      if (request.initialise) initialise(plan, hp.init, new Rng(request.seed));
-      const t = new Trainer(plan, data.train, data.test, {
-        eta: hp.eta,
-        batchSize: hp.batchSize,
-        lambda: hp.lambda,
-        optimizer: { name: hp.optimizer, momentum: hp.momentum },
-        shuffle: hp.shuffle,
-        seed: request.seed,
-      }, { kernels: env.kernels?.(hp.precision) ?? [wasmKernelFactory], now: env.now });
+      checkDataKind(recurrent, isSequenceSplit(data), data.train.name);
+      const t = isSequenceSplit(data)
+        ? createSequenceRun(request, data, env.now)
+        : createDenseRun(request, data, env.kernels?.(request.hyperparameters.precision) ?? [wasmKernelFactory], env.now);
       trainer = t;
-      epochs = hp.epochs;
+      epochs = request.hyperparameters.epochs;
       runStart = env.now();
       examplesDone = 0;
-      send({ type: 'started', kernel: t.kernel.name, trainCount: data.train.count, testCount: data.test?.count ?? 0, batchesPerEpoch: t.batchesPerEpoch, epochs });
+      send({ type: 'started', kernel: t.kernel, trainCount: t.trainCount, testCount: t.testCount, batchesPerEpoch: t.batchesPerEpoch, epochs });
       snapshot(t);
       if (request.paused) setStatus('paused');
       else {

@@ -25,7 +25,10 @@ export type TrainerRequest =
   | { type: 'resume' }
   | { type: 'step' }
   | { type: 'stop' }
-  | { type: 'setHyperparameters'; patch: Partial<Pick<Hyperparameters, 'eta' | 'lambda' | 'batchSize' | 'epochs'>> };
+  | { type: 'setHyperparameters'; patch: SettingsPatch };
+
+/** What may change during a run: eta, lambda and the mini-batch size from the next epoch on, the number of epochs at once. */
+export type SettingsPatch = Partial<Pick<Hyperparameters, 'eta' | 'lambda' | 'batchSize' | 'epochs'>>;
 
 export type TrainerStatus = 'idle' | 'loading' | 'running' | 'paused' | 'stopped' | 'done' | 'diverged' | 'failed';
 
@@ -45,7 +48,13 @@ export interface SnapshotEvent {
   type: 'snapshot';
   epoch: number;
   batch: number;
-  /** The plan's parameters in compile order (see compile.ts). */
+  /**
+   * The parameters in the order the network's compiler lays them out: for a
+   * feed-forward network the plan's, in compile order (writeBack(plan) after
+   * plan.params.set(params), see compile.ts); for a network with a recurrent
+   * node the sequence model's (writeBackSequence(compileSequence(network),
+   * params), see recurrent/network.ts).
+   */
   params: Float64Array;
 }
 

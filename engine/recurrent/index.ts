@@ -13,3 +13,4 @@ export * from './recall';
 export * from './sequence-csv';
 export * from './network';
 export * from '../datasets/sequences';
+export * from './readout';

@@ -159,7 +159,8 @@ export interface SequenceNetworkOptions {
   outputs?: 'last' | 'every';
 }
 
-const COLUMN = 260;
+// Wider than a dense network's columns: the Input's label names a step, and the cell is drawn.
+const COLUMN = 320;
 
 /** Input -> cell -> readout Layer -> Output, every parameter 0 (see initialiseSequenceDocument). */
 export function sequenceNetwork(o: SequenceNetworkOptions): NetworkDocument {

@@ -238,3 +238,57 @@ function grow<T extends Float64Array | Uint8Array | Uint32Array>(a: T, atLeast: 
   grown.set(a);
   return grown;
 }
+
+/** Enough of a file to hold its header row, for telling sequence CSVs from example CSVs. */
+export const CSV_HEAD_CHARS = 64 * 1024;
+
+/**
+ * Whether a CSV's header row names a sequence column ("sequence", any case,
+ * unless another name is given): that is how a file is recognised as
+ * sequences (one row per step) rather than examples (one row per example).
+ * Reads only the first row of the first CSV_HEAD_CHARS characters.
+ */
+export function hasSequenceColumn(text: string, column = 'sequence'): boolean {
+  let head = text.slice(0, CSV_HEAD_CHARS);
+  if (head.charCodeAt(0) === 0xfeff) head = head.slice(1);
+  let names: string[] = [];
+  Papa.parse(head, {
+    header: false,
+    dynamicTyping: false,
+    skipEmptyLines: 'greedy',
+    step: (result, parser) => {
+      names = result.data;
+      parser.abort();
+    },
+  });
+  const wanted = column.toLowerCase();
+  return names.some((n) => n.trim().toLowerCase() === wanted);
+}
+
+/**
+ * A training set and its test set read from two files, made to agree: the
+ * same features per step, the same kind of targets, and (classification) one
+ * output per class either names, as a test file may lack the highest classes.
+ */
+export function pairSequenceSets(train: SequenceDataset, test: SequenceDataset, testFile = test.name): { train: SequenceDataset; test: SequenceDataset } {
+  if (test.inputSize !== train.inputSize) {
+    const columns = (n: number): string => `${n} input column${n === 1 ? '' : 's'}`;
+    throw new DataError(testFile, `has ${columns(test.inputSize)} per step but ${train.name} has ${train.inputSize}`);
+  }
+  if (test.task !== train.task) throw new DataError(testFile, `its targets make a ${test.task} set but ${train.name}'s make a ${train.task} set`);
+  if (test.targets !== train.targets) {
+    const where = (t: SequenceDataset): string => (t.targets === 'last' ? 'one target per sequence, on its last row' : 'targets on other rows than the last');
+    throw new DataError(testFile, `has ${where(test)}, but ${train.name} has ${where(train)}`);
+  }
+  if (train.task === 'regression' || train.outputSize === test.outputSize) return { train, test };
+  const classes = Math.max(train.outputSize, test.outputSize);
+  return { train: widenClasses(train, classes), test: widenClasses(test, classes) };
+}
+
+function widenClasses(data: SequenceDataset, classes: number): SequenceDataset {
+  if (data.outputSize === classes) return data;
+  const rows = data.y.length / data.outputSize;
+  const y = new Float64Array(rows * classes);
+  for (let r = 0; r < rows; r++) for (let j = 0; j < data.outputSize; j++) y[r * classes + j] = data.y[r * data.outputSize + j];
+  return { ...data, outputSize: classes, y, classNames: Array.from({ length: classes }, (_, j) => String(j)) };
+}

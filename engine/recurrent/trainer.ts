@@ -45,6 +45,13 @@ export interface SequenceEpochMetrics {
   gradientNorm: number;
   /** Mini-batches whose gradient was clipped. */
   clippedBatches: number;
+  /**
+   * Speed of learning (Nielsen ch. 5) as the dense Trainer measures it: mean
+   * over the epoch's mini-batches of mean_j |dC/db_j| (the mini-batch's mean
+   * gradient, before clipping) over the recurrent layer's biases (every gate)
+   * and over the readout's.
+   */
+  speedOfLearning: { recurrent: number; readout: number };
   elapsedMs: number;
 }
 
@@ -64,6 +71,13 @@ export class SequenceTrainer {
   batch = 0;
   state: 'ready' | 'diverged' = 'ready';
   divergence: SequenceDivergence | null = null;
+  settings: SequenceTrainingSettings;
+  private pending: SequenceTrainingSettings | null = null;
+  /** [offset, length] of the recurrent layer's bias blocks, and of b_y. */
+  private readonly cellBiases: [number, number][];
+  private readonly readoutBias: [number, number];
+  private speedCell = 0;
+  private speedReadout = 0;
   private readonly runner: SequenceRunner;
   private readonly optimizer: Optimizer;
   private readonly rng: Rng;
@@ -83,13 +97,14 @@ export class SequenceTrainer {
     readonly model: SequenceModel,
     readonly train: SequenceDataset,
     readonly test: SequenceDataset | null,
-    readonly settings: SequenceTrainingSettings,
+    settings: SequenceTrainingSettings,
     options: { now?: () => number } = {},
   ) {
     checkFits(model, train);
     if (test) checkFits(model, test);
     if (train.count === 0) throw new InputError(`sequence dataset "${train.name}" has no sequences`);
     checkSettings(settings);
+    this.settings = settings;
     this.now = options.now ?? (() => Date.now());
     this.runner = new SequenceRunner(model);
     this.optimizer = createOptimizer(settings.optimizer, model.params.length);
@@ -98,11 +113,26 @@ export class SequenceTrainer {
     this.nabla = new Float64Array(model.params.length);
     this.lastFinite = model.params.slice();
     this.targetsInTrain = Math.max(targetCount(train), 1);
+    const biases = model.blocks.filter((b) => !b.isWeight).map((b): [number, number] => [b.offset, b.rows * b.cols]);
+    this.readoutBias = biases[biases.length - 1];
+    this.cellBiases = biases.slice(0, -1);
     this.startEpoch();
   }
 
   get batchesPerEpoch(): number {
     return Math.ceil(this.train.count / this.settings.batchSize);
+  }
+
+  /**
+   * As the dense Trainer: eta, lambda, the mini-batch size and the clipping
+   * norm change between epochs; a change asked for mid-epoch waits for the
+   * epoch to end, so every mini-batch of an epoch is cut the same way.
+   */
+  updateSettings(patch: Partial<Omit<SequenceTrainingSettings, 'seed' | 'optimizer'>>): void {
+    const next = { ...(this.pending ?? this.settings), ...patch };
+    checkSettings(next);
+    if (this.batch === 0) this.settings = next;
+    else this.pending = next;
   }
 
   /** Runs one mini-batch. */
@@ -127,6 +157,8 @@ export class SequenceTrainer {
       const norm = Math.sqrt(sq) / m;
       if (!Number.isFinite(cost) || !Number.isFinite(norm)) return this.diverge(false);
       this.normSum += norm;
+      this.speedCell += meanAbs(nabla, this.cellBiases) / m;
+      this.speedReadout += meanAbs(nabla, [this.readoutBias]) / m;
       if (clipNorm !== null && norm > clipNorm) {
         const scale = clipNorm / norm;
         for (let k = 0; k < nabla.length; k++) nabla[k] *= scale;
@@ -172,6 +204,10 @@ export class SequenceTrainer {
   }
 
   private startEpoch(): void {
+    if (this.pending) {
+      this.settings = this.pending;
+      this.pending = null;
+    }
     for (let i = 0; i < this.order.length; i++) this.order[i] = i;
     if (this.settings.shuffle === 'seeded') this.rng.shuffle(this.order);
     this.batch = 0;
@@ -180,6 +216,8 @@ export class SequenceTrainer {
     this.normSum = 0;
     this.batchesRun = 0;
     this.clipped = 0;
+    this.speedCell = 0;
+    this.speedReadout = 0;
     this.epochStart = this.now();
   }
 
@@ -204,6 +242,7 @@ export class SequenceTrainer {
       testDeviation,
       gradientNorm: this.normSum / Math.max(this.batchesRun, 1),
       clippedBatches: this.clipped,
+      speedOfLearning: { recurrent: this.speedCell / Math.max(this.batchesRun, 1), readout: this.speedReadout / Math.max(this.batchesRun, 1) },
       elapsedMs: this.now() - this.epochStart,
     };
     this.startEpoch();
@@ -214,6 +253,17 @@ export class SequenceTrainer {
 /** 0.5 (lambda / n) sum of the squared weights (biases excluded), n = targets in the training set. */
 export function sequenceL2Term(model: SequenceModel, lambda: number, n: number): number {
   return l2Term(model, lambda, n);
+}
+
+/** Mean of |v| over the given [offset, length] ranges. */
+function meanAbs(v: Float64Array, ranges: readonly [number, number][]): number {
+  let s = 0;
+  let n = 0;
+  for (const [offset, length] of ranges) {
+    for (let k = offset; k < offset + length; k++) s += Math.abs(v[k]);
+    n += length;
+  }
+  return n > 0 ? s / n : 0;
 }
 
 function checkSettings(s: SequenceTrainingSettings): void {

@@ -1,12 +1,12 @@
 /**
  * The Web Worker entry of the browser build: binds the one trainer host
  * (engine/protocol/host.ts) to the worker's `self`. Datasets come from the
- * seed (functions, toy sets), the packed digits asset (fetched once), or the
- * bytes of files sent with the start request (uploads).
+ * seed (functions, toy sets, sequence sets), the packed digits asset (fetched
+ * once), or the bytes of files sent with the start request (uploads).
  */
 import { runTrainerHost } from '../../engine/protocol/host';
 import type { TrainerEvent } from '../../engine/protocol/messages';
-import { createDatasetLoader, DIGITS_ASSET_NAME, fetchDigitsAsset } from '../training/data/browser-datasets';
+import { createTrainerDatasetLoader, DIGITS_ASSET_NAME, fetchDigitsAsset } from '../training/data/browser-datasets';
 import { digitsUrlFromWorkerName } from '../training/data/worker-name';
 
 /** The parts of DedicatedWorkerGlobalScope we use (the renderer's tsconfig has the DOM lib, not WebWorker). */
@@ -22,7 +22,7 @@ const scope = self as unknown as WorkerScope;
 
 // The page says where the digits are (a worker's relative URLs resolve against its own script).
 const digitsUrl = digitsUrlFromWorkerName(scope.name) ?? new URL(`../${DIGITS_ASSET_NAME}`, scope.location.href).href;
-const loadDataset = createDatasetLoader(() => fetchDigitsAsset(digitsUrl));
+const loadDataset = createTrainerDatasetLoader(() => fetchDigitsAsset(digitsUrl));
 
 // setTimeout(fn, 0) is clamped to 4 ms once nested: a MessageChannel turn is not,
 // and requests from the page (same task source) still get in between two slices.

@@ -3,13 +3,18 @@
  * (issue 4): a full run with progress and metrics; pause, resume, step and
  * stop; the built-in digits from the packed asset; an uploaded file; bad
  * requests answered with an error while the worker lives on; a worker that
- * dies becomes an error event, not a hang.
+ * dies becomes an error event, not a hang. Issue 7: a recurrent network on a
+ * generated sequence set and on an uploaded sequence CSV.
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { layeredNetwork } from '../../engine/build';
 import type { TrainerEvent } from '../../engine/protocol/messages';
 import { DEFAULT_HYPERPARAMETERS, type Hyperparameters } from '../../engine/project';
+import { loadSequenceChoice } from '../../engine/datasets/choice';
+import { RECURRENT_HYPERPARAMETERS } from '../../engine/recipes';
+import { sequenceNetwork } from '../../engine/recurrent/network';
+import { memoryHost } from '../protocol/memory-port';
 import { images, labels } from '../engine/datasets/idx-bytes';
 import { serveHarness, type Served } from './training-harness/serve';
 
@@ -195,6 +200,60 @@ describe('the trainer in a Web Worker (Chromium)', () => {
     await waitFor('status', 'failed', from);
     const error = (await events(from)).find((e) => e.type === 'error');
     expect(error?.type === 'error' && error.message).toMatch(/^train-images-idx3-ubyte: is truncated/);
+  });
+
+  it('trains a recurrent network on a generated sequence set to the numbers Node gets, and on an uploaded sequence CSV', async () => {
+    const request = {
+      type: 'start',
+      network: sequenceNetwork({ cell: 'lstm', inputSize: 5, hiddenSize: 6, outputSize: 5 }),
+      dataset: { source: 'builtin', name: 'delayed-recall', sequence: { delay: 3, count: 200, symbols: 5 } },
+      hyperparameters: { ...RECURRENT_HYPERPARAMETERS, epochs: 2 },
+      seed: 4,
+      initialise: true,
+    };
+    let from = await count();
+    await post(request);
+    const doneAt = await waitFor('done', undefined, from);
+    const ev = await events(from);
+    expect(ev.find((e) => e.type === 'started')).toMatchObject({ kernel: 'js-lstm-float64', trainCount: 200, testCount: 50, batchesPerEpoch: 7, epochs: 2 });
+    const metrics = ev.flatMap((e) => (e.type === 'epoch' ? [e.metrics] : []));
+    expect(metrics.map((m) => m.speedOfLearning.map((s) => s.nodeId))).toEqual([['lstm', 'readout'], ['lstm', 'readout']]);
+    expect(metrics.every((m) => Number.isFinite(m.gradientNorm) && Number.isInteger(m.clippedBatches))).toBe(true);
+    // The same run in Node: the worker's last snapshot holds the same parameters.
+    const lastParams = (await page.evaluate(
+      (upTo) => {
+        const all = (globalThis as unknown as { harness: { main: { events: TrainerEvent[] } } }).harness.main.events.slice(0, upTo + 1);
+        const snap = all.filter((e) => e.type === 'snapshot').pop();
+        return snap && snap.type === 'snapshot' ? Array.from(snap.params) : [];
+      },
+      doneAt,
+    )) as number[];
+    const node = memoryHost({ loadDataset: (choice, seed) => loadSequenceChoice(choice, seed) ?? Promise.reject(new Error('no such set')) });
+    node.send(request);
+    await node.next('done');
+    const nodeSnap = node.events.filter((e) => e.type === 'snapshot').pop();
+    const expected = nodeSnap?.type === 'snapshot' ? Array.from(nodeSnap.params) : [];
+    expect(lastParams.length).toBe(expected.length);
+    expect(Math.max(...lastParams.map((v, i) => Math.abs(v - expected[i])))).toBeLessThanOrEqual(1e-12);
+
+    from = await count();
+    const rows = ['sequence,x,target'];
+    for (let s = 0; s < 30; s++) for (let t = 0; t < 4; t++) rows.push(`s${s},${(s + t) % 3},${t === 3 ? s % 2 : ''}`);
+    const csv = Array.from(new TextEncoder().encode(rows.join('\n')));
+    await page.evaluate(
+      ([bytes, network, hyperparameters]) =>
+        (globalThis as unknown as { harness: { main: { post(m: unknown): void } } }).harness.main.post({
+          type: 'start',
+          network,
+          dataset: { source: 'upload', kind: 'sequence-csv', name: 'walks.csv', bytes: new Uint8Array(bytes) },
+          hyperparameters,
+          seed: 2,
+          initialise: true,
+        }),
+      [csv, sequenceNetwork({ cell: 'rnn', inputSize: 1, hiddenSize: 3, outputSize: 2 }), { ...RECURRENT_HYPERPARAMETERS, epochs: 1 }] as const,
+    );
+    await waitFor('done', undefined, from);
+    expect((await events(from)).find((e) => e.type === 'started')).toMatchObject({ kernel: 'js-rnn-float64', trainCount: 30, testCount: 0 });
   });
 
   it('turns a worker that dies into an error event and a failed status, and starts a fresh one', async () => {

@@ -132,7 +132,7 @@ describe('resolveDataset by name', () => {
 
   it('refuses a name that is neither built in nor a file', () => {
     expect(problem(() => resolveDataset('mnist-fashion'))).toMatch(
-      /^mnist-fashion: is neither a built-in dataset \(f1d, .*, digits\) nor a file that exists$/,
+      /^mnist-fashion: is neither a built-in dataset \(f1d, .*, digits, noisy-sine, adding, delayed-recall\) nor a file that exists$/,
     );
   });
 });

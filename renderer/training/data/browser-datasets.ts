@@ -13,6 +13,9 @@ import { InputError } from '../../../engine/errors';
 import type { DatasetChoice } from '../../../engine/project';
 import { decodeDigitsAsset } from '../../../engine/datasets/digits-asset';
 import { loadUploadedDataset } from '../../../engine/datasets/uploaded';
+import { loadSequenceChoice } from '../../../engine/datasets/choice';
+import type { LoadedDataset } from '../../../engine/datasets/loaded';
+import { isSequenceSetName } from '../../../engine/datasets/sequence-sets';
 
 export type Split = { train: Dataset; test: Dataset | null };
 export type DatasetLoader = (choice: DatasetChoice, seed: number) => Promise<Split>;
@@ -51,6 +54,7 @@ export function createDatasetLoader(fetchDigits: () => Promise<Uint8Array>): Dat
     switch (choice.source) {
       case 'builtin': {
         if (choice.name === 'digits') return splitStratified(await allDigits(), { seed });
+        if (isSequenceSetName(choice.name)) throw new InputError(`"${choice.name}" is a set of sequences: createTrainerDatasetLoader (or loadBuiltinSequence) makes it`);
         const generated = generateBuiltin(choice.name, { seed });
         if (generated) return generated;
         throw new InputError(`"${choice.name}" is not a built-in dataset${catalogEntry(choice.name) ? ' of the browser build' : ''}`);
@@ -61,4 +65,14 @@ export function createDatasetLoader(fetchDigits: () => Promise<Uint8Array>): Dat
         return loadUploadedDataset(choice);
     }
   };
+}
+
+/**
+ * What the trainer worker loads: everything createDatasetLoader loads, plus
+ * sequences (the generated sequence sets, sequence CSV uploads) for networks
+ * with an LSTM or recurrent node.
+ */
+export function createTrainerDatasetLoader(fetchDigits: () => Promise<Uint8Array>): (choice: DatasetChoice, seed: number) => Promise<LoadedDataset> {
+  const examples = createDatasetLoader(fetchDigits);
+  return async (choice, seed) => loadSequenceChoice(choice, seed) ?? examples(choice, seed);
 }

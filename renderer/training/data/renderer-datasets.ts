@@ -58,7 +58,11 @@ export function loadForViews(choice: DatasetChoice, seed: number): Promise<Split
 /** A choice's input and output sizes when known without waiting: built-ins, and uploads already read. */
 export function knownShape(choice: DatasetChoice | null): { inputSize: number; outputSize: number; task: Task } | null {
   if (!choice) return null;
-  if (choice.source === 'builtin') return catalogEntry(choice.name) ?? null;
+  if (choice.source === 'builtin') {
+    const entry = catalogEntry(choice.name);
+    // A sequence set's shape follows its settings (delayed-recall's symbols).
+    return entry?.sequence ? entry.sequence.shape(choice.sequence) : (entry ?? null);
+  }
   if (choice.source === 'upload') return uploads.get(choice)?.train ?? null;
   return null;
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { compile } from '../../../engine/compile';
 import { catalogEntry } from '../../../engine/datasets/catalog';
 import { validateNetwork, type NetworkDocument } from '../../../engine/document';
+import { compileSequence, isRecurrentNetwork } from '../../../engine/recurrent';
 import { loadProject, serialiseProject } from '../../../engine/project';
 import {
   defaultValues,
@@ -36,14 +37,20 @@ describe('the lesson registry', () => {
     expect(new Set(ids).size).toBe(ids.length);
     expect(new Set(lessons.map((l) => l.chapter))).toEqual(new Set([1, 2, 3, 4, 5]));
     expect(new Set(lessons.map((l) => l.view))).toEqual(new Set(['function', 'surface', 'truthTable', 'training', 'backprop', 'activationPlot']));
+    // Views a lesson offers beside the one it opens in.
+    expect(new Set(lessons.flatMap((l) => l.views ?? [l.view]))).toEqual(new Set(['function', 'surface', 'truthTable', 'training', 'backprop', 'activationPlot', 'gates', 'gradientVsK']));
     for (const l of lessons) {
+      if (l.views) {
+        expect(l.views[0], l.id).toBe(l.view);
+        expect(new Set(l.views).size, l.id).toBe(l.views.length);
+      }
       expect(findLesson(l.id)).toBe(l);
       expect(l.title.length).toBeGreaterThan(0);
       expect(l.summary.length).toBeGreaterThan(0);
       expect(l.explanation.length).toBeGreaterThanOrEqual(2);
       expect(l.explanation.every((p) => p.length > 40 && p.length < 1200)).toBe(true);
     }
-    expect(findLesson('lstm')).toBeUndefined();
+    expect(findLesson('lstm-cell')?.chapter).toBe(5);
   });
 
   it('describes every parameter so a UI can render a control', () => {
@@ -72,6 +79,15 @@ describe('the lesson registry', () => {
       for (const params of variants) {
         const built = l.build(params);
         expect(() => validateNetwork(JSON.parse(JSON.stringify(built.network))), l.id).not.toThrow();
+        if (isRecurrentNetwork(built.network)) {
+          // A recurrent lesson trains on a sequence set whose shape its settings decide.
+          const { model, outputs } = compileSequence(built.network);
+          const shape = catalogEntry(built.dataset ?? '')?.sequence?.shape(built.sequence);
+          expect(shape, `${l.id}: dataset ${built.dataset}`).toBeDefined();
+          expect(shape, l.id).toMatchObject({ inputSize: model.spec.inputSize, outputSize: model.spec.outputSize, targets: outputs });
+          continue;
+        }
+        expect(built.sequence, l.id).toBeUndefined();
         const plan = compile(built.network);
         if (built.examples) {
           expect(built.examples.inputs.every((r) => r.length === plan.inputSize), l.id).toBe(true);

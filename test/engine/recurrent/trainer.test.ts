@@ -86,6 +86,50 @@ describe('SequenceTrainer', () => {
     expect(Math.hypot(...free.params.map((p, i) => p - before[i]))).toBeCloseTo(0.5 * norm, 12);
   });
 
+  it('measures the speed of learning as the dense Trainer does: mean |dC/db| per layer, from the mini-batch gradient before clipping', () => {
+    const data = addingProblem({ count: 20, length: 6 }, new Rng(5));
+    const model = regressionModel('lstm', 2);
+    const g = sequenceGradient(model, data);
+    const meanAbs = (names: string[]): number => {
+      const entries = model.blocks.filter((b) => names.includes(b.name)).flatMap((b) => Array.from(g.subarray(b.offset, b.offset + b.rows * b.cols)));
+      return entries.reduce((s, v) => s + Math.abs(v), 0) / entries.length;
+    };
+    // One mini-batch of the whole set, clipped hard: the speed is still the unclipped gradient's.
+    const r = new SequenceTrainer(model, data, null, { ...adam, optimizer: { name: 'sgd' }, batchSize: 20, clipNorm: 1e-6 }).step();
+    expect(r.epoch?.clippedBatches).toBe(1);
+    expect(r.epoch?.speedOfLearning.recurrent).toBeCloseTo(meanAbs(['b_r', 'b_s', 'b_f', 'b_l']), 12);
+    expect(r.epoch?.speedOfLearning.readout).toBeCloseTo(meanAbs(['b_y']), 12);
+    expect(r.epoch?.speedOfLearning.recurrent).toBeGreaterThan(0);
+  });
+
+  it('changes eta, lambda, the mini-batch size and the clipping norm between epochs, as the dense Trainer does', () => {
+    const data = delayedRecall({ count: 50, delay: 2, symbols: 3 }, new Rng(3));
+    const model = (): SequenceModel => {
+      const m = createSequenceModel({ cell: 'rnn', inputSize: 3, hiddenSize: 4, outputSize: 3, outputActivation: 'softmax', cost: 'logLikelihood' });
+      initialiseSequenceModel(m, new Rng(2));
+      return m;
+    };
+    const patch = { batchSize: 20, eta: 0.02, lambda: 0.5, clipNorm: 0.3 };
+    // Asked for mid-epoch: the epoch finishes as it began.
+    const late = new SequenceTrainer(model(), data, null, adam);
+    late.step();
+    late.updateSettings(patch);
+    expect(late.batchesPerEpoch).toBe(5);
+    late.runEpoch();
+    expect(late.batchesPerEpoch).toBe(3);
+    late.runEpoch();
+    // The oracle: the first epoch with the old settings, the change made at an epoch's start.
+    const oracle = new SequenceTrainer(model(), data, null, adam);
+    oracle.runEpoch();
+    oracle.updateSettings(patch);
+    expect(oracle.settings).toMatchObject(patch);
+    oracle.runEpoch();
+    expect(Array.from(late.model.params)).toEqual(Array.from(oracle.model.params));
+    expect(() => oracle.updateSettings({ eta: -1 })).toThrow(/learning rate eta must be a positive number, got -1/);
+    expect(() => oracle.updateSettings({ clipNorm: 0 })).toThrow(/clipping norm must be a positive number or off/);
+    expect(oracle.settings).toMatchObject(patch);
+  });
+
   it('stops on divergence, keeps the last finite weights and says what to try', () => {
     const data = noisySine({ count: 40, length: 20 }, new Rng(1));
     for (const cell of ['lstm', 'rnn'] as const) {
