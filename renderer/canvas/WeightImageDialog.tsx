@@ -143,6 +143,12 @@ export function WeightImageDialog({ edgeId, onClose }: { edgeId: string; onClose
   return (
     <Modal title={edge && source && target ? `Weights from “${source.label}” to “${target.label}”` : 'Weights'} onClose={onClose} wide testId="weight-dialog">
       {edge && source && edge.weights ? <WeightImage edge={edge} source={source} /> : <p className="nl-hint">This connection is gone.</p>}
+      {edge?.weights && target?.kind === 'recurrent' && target.cell === 'lstm' && (
+        <p className="nl-hint" data-testid="weight-image-gates">
+          Into an LSTM the rows come in four blocks of {target.size}, one per gate, top to bottom: W_r (rem), W_s (save), W_f (focus) and W_l (the candidate ltm′). The
+          inspector of “{target.label}” shows them one by one.
+        </p>
+      )}
     </Modal>
   );
 }

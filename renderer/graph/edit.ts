@@ -167,6 +167,14 @@ export function setBias(doc: NetworkDocument, id: string, unit: number, value: n
       biases[unit] = v;
       return { ...n, biases };
     }
+    if (n.kind === 'recurrent') {
+      // `unit` indexes the biases stacked by gate (b_r, b_s, b_f, b_l).
+      if (unit < 0 || unit >= n.biases.length) throw new EditError(`“${n.label}” has no bias ${unit + 1}.`);
+      if (n.biases[unit] === v) return n;
+      const biases = n.biases.slice();
+      biases[unit] = v;
+      return { ...n, biases };
+    }
     throw new EditError(`${n.kind === 'input' ? 'An Input' : 'The Output'} has no bias.`);
   });
 }
@@ -193,7 +201,7 @@ export function setLabel(doc: NetworkDocument, id: string, label: string): Netwo
   return mapNode(doc, id, (n) => (n.label === text ? n : { ...n, label: text }));
 }
 
-/** Freezes (or thaws) the biases of nodes and the weights of edges. */
+/** Freezes (or thaws) the biases of nodes (and a recurrent node's U) and the weights of edges. */
 export function setFrozen(doc: NetworkDocument, nodeIds: Iterable<string>, edgeIds: Iterable<string>, frozen: boolean): NetworkDocument {
   const nodes = new Set(nodeIds);
   const edges = new Set(edgeIds);
@@ -205,7 +213,7 @@ export function setFrozen(doc: NetworkDocument, nodeIds: Iterable<string>, edgeI
   };
   return {
     ...doc,
-    nodes: doc.nodes.map((n) => (nodes.has(n.id) && (n.kind === 'neuron' || n.kind === 'layer') ? flag(n) : n)),
+    nodes: doc.nodes.map((n) => (nodes.has(n.id) && (n.kind === 'neuron' || n.kind === 'layer' || n.kind === 'recurrent') ? flag(n) : n)),
     edges: doc.edges.map((e) => (edges.has(e.id) && e.weights ? flag(e) : e)),
   };
 }
@@ -267,6 +275,7 @@ export function scaleParameters(doc: NetworkDocument, c: number, scope?: { nodes
       if (!inNodes(n.id)) return n;
       if (n.kind === 'neuron') return { ...n, bias: mul(n.bias) };
       if (n.kind === 'layer') return { ...n, biases: n.biases.map(mul) };
+      if (n.kind === 'recurrent') return { ...n, recurrentWeights: n.recurrentWeights.map((row) => row.map(mul)), biases: n.biases.map(mul) };
       return n;
     }),
     edges: doc.edges.map((e) => (e.weights && inEdges(e) ? { ...e, weights: e.weights.map((row) => row.map(mul)) } : e)),

@@ -25,6 +25,8 @@ export function expandLayer(doc: NetworkDocument, layerId: string): { doc: Netwo
   const why = canExpand(layer);
   if (why) throw new EditError(why);
   const l = layer as LayerNode;
+  const cell = doc.edges.map((e) => (e.target === l.id ? doc.nodes.find((n) => n.id === e.source) : undefined)).find((n) => n?.kind === 'recurrent');
+  if (cell) throw new EditError(`“${l.label}” is the readout of “${cell.label}”: a recurrent layer feeds one Layer, so the readout stays a layer.`);
   const taken = takenIds(doc);
   const neuronIds: string[] = [];
   const neurons: NeuronNode[] = l.biases.map((bias, j) => {

@@ -17,8 +17,8 @@ export type FlowNodeType = FlowNode['type'] & string;
 
 /** A single weight: drawn with width by |w| (relative to the largest into the same node) and colour by sign. */
 export type ScalarEdgeData = { edge: NetworkEdge; weight: number; relative: number };
-/** A weight matrix: one edge with its shape and mean |w|. */
-export type MatrixEdgeData = { edge: NetworkEdge; rows: number; cols: number; meanAbs: number };
+/** A weight matrix: one edge with its shape and mean |w|; into a recurrent node, `gates` blocks of rows / gates stacked (W_r; W_s; W_f; W_l). */
+export type MatrixEdgeData = { edge: NetworkEdge; rows: number; cols: number; meanAbs: number; gates?: number };
 /** An edge into the Output: no weights, it says which units the network predicts. */
 export type BindingEdgeData = { edge: NetworkEdge };
 

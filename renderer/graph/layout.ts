@@ -17,7 +17,7 @@ export function estimatedSize(node: NetworkNode): Size {
     case 'layer':
       return { width: 212, height: 86 };
     case 'recurrent':
-      return { width: 212, height: 96 };
+      return { width: 228, height: 116 };
     case 'output':
       return { width: 164, height: 72 };
   }

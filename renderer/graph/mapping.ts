@@ -4,6 +4,7 @@
  * did not change, so dragging one slider re-renders one edge, not the graph.
  */
 import type { NetworkDocument, NetworkEdge, NetworkNode } from '../../engine/document';
+import { gateCount } from '../../engine/recurrent/layout';
 import type { FlowEdge, FlowEdgeType, FlowNode, FlowNodeType, Size } from './flow-types';
 
 interface NodeEntry {
@@ -17,6 +18,7 @@ interface EdgeEntry {
   edge: NetworkEdge;
   selected: boolean;
   scale: number;
+  gates: number;
   kind: FlowEdgeType;
   flow: FlowEdge;
 }
@@ -32,7 +34,7 @@ function toFlowNode(node: NetworkNode, selected: boolean, size: Size | undefined
     id: node.id,
     position: node.position,
     selected,
-    ariaLabel: `${KIND_TITLE[node.kind]} ${node.label}`,
+    ariaLabel: `${node.kind === 'recurrent' ? (node.cell === 'lstm' ? 'LSTM layer' : 'Plain recurrent layer') : KIND_TITLE[node.kind]} ${node.label}`,
     ...(size ? { measured: size } : {}),
   };
   switch (node.kind) {
@@ -64,6 +66,13 @@ export function scalarWeightScales(doc: NetworkDocument): Map<string, number> {
   return max;
 }
 
+/** Gates stacked in the weights into each recurrent node (4 for an LSTM): its incoming W is that many blocks. */
+function gateCounts(doc: NetworkDocument): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const n of doc.nodes) if (n.kind === 'recurrent') out.set(n.id, gateCount(n.cell));
+  return out;
+}
+
 export function meanAbs(weights: readonly (readonly number[])[]): number {
   let s = 0;
   let n = 0;
@@ -79,7 +88,7 @@ function edgeKind(edge: NetworkEdge): FlowEdgeType {
   return edge.weights.length === 1 && edge.weights[0].length === 1 ? 'scalarEdge' : 'matrixEdge';
 }
 
-function toFlowEdge(edge: NetworkEdge, kind: FlowEdgeType, selected: boolean, scale: number): FlowEdge {
+function toFlowEdge(edge: NetworkEdge, kind: FlowEdgeType, selected: boolean, scale: number, gates: number): FlowEdge {
   const base = { id: edge.id, source: edge.source, target: edge.target, selected };
   switch (kind) {
     case 'scalarEdge': {
@@ -88,7 +97,7 @@ function toFlowEdge(edge: NetworkEdge, kind: FlowEdgeType, selected: boolean, sc
     }
     case 'matrixEdge': {
       const w = edge.weights as number[][];
-      return { ...base, type: 'matrixEdge', data: { edge, rows: w.length, cols: w[0]?.length ?? 0, meanAbs: meanAbs(w) } };
+      return { ...base, type: 'matrixEdge', data: { edge, rows: w.length, cols: w[0]?.length ?? 0, meanAbs: meanAbs(w), ...(gates > 1 ? { gates } : {}) } };
     }
     case 'bindingEdge':
       return { ...base, type: 'bindingEdge', data: { edge } };
@@ -124,6 +133,7 @@ export class FlowMapper {
 
   edges(doc: NetworkDocument, selected: ReadonlySet<string>): FlowEdge[] {
     const scales = scalarWeightScales(doc);
+    const gates = gateCounts(doc);
     const next = new Map<string, EdgeEntry>();
     let same = doc.edges.length === this.lastEdges.length;
     const out = doc.edges.map((edge, i) => {
@@ -131,8 +141,9 @@ export class FlowMapper {
       const kind = edgeKind(edge);
       const scale = scales.get(edge.target) ?? 0;
       const old = this.edgeCache.get(edge.id);
-      const reuse = old && old.edge === edge && old.selected === isSelected && old.kind === kind && (kind !== 'scalarEdge' || old.scale === scale);
-      const entry = reuse ? old : { edge, selected: isSelected, scale, kind, flow: toFlowEdge(edge, kind, isSelected, scale) };
+      const g = gates.get(edge.target) ?? 1;
+      const reuse = old && old.edge === edge && old.selected === isSelected && old.kind === kind && old.gates === g && (kind !== 'scalarEdge' || old.scale === scale);
+      const entry = reuse ? old : { edge, selected: isSelected, scale, kind, gates: g, flow: toFlowEdge(edge, kind, isSelected, scale, g) };
       next.set(edge.id, entry);
       if (same && this.lastEdges[i] !== entry.flow) same = false;
       return entry.flow;

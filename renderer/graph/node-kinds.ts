@@ -3,6 +3,7 @@
  * them and the document node a fresh one starts as.
  */
 import type { NetworkNode, NodeKind, Position } from '../../engine/document';
+import { initialRecurrentParameters } from './recurrent-init';
 
 export interface NodeKindInfo {
   kind: NodeKind;
@@ -54,8 +55,8 @@ export const NODE_KINDS: Readonly<Record<NodeKind, NodeKindInfo>> = {
       cell: 'lstm',
       size: DEFAULT_RECURRENT_SIZE,
       outputs: 'last',
-      recurrentWeights: Array.from({ length: 4 * DEFAULT_RECURRENT_SIZE }, () => new Array<number>(DEFAULT_RECURRENT_SIZE).fill(0)),
-      biases: new Array<number>(4 * DEFAULT_RECURRENT_SIZE).fill(0),
+      // Seeded by the id, drawn as a trainer initialises the cell: all zeros would give it no recurrence at all.
+      ...initialRecurrentParameters(id, 'lstm', DEFAULT_RECURRENT_SIZE),
     }),
   },
   output: {

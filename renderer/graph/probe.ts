@@ -12,6 +12,7 @@ import { createWorkspace, type Workspace } from '../../engine/workspace';
 export type Compiled = { plan: Plan; error: null } | { plan: null; error: string };
 
 const cache = new WeakMap<NetworkDocument, Compiled>();
+const workspaces = new WeakMap<Plan, Workspace>();
 
 export function compiled(doc: NetworkDocument): Compiled {
   let c = cache.get(doc);
@@ -34,7 +35,76 @@ export function rememberCompiled(doc: NetworkDocument, plan: Plan): void {
   cache.set(doc, { plan, error: null });
 }
 
-const workspaces = new WeakMap<Plan, Workspace>();
+/**
+ * The plan of `after`, an edit of `before`. When the edit only changed
+ * weight or bias values (a slider drag) and `before` compiled, its plan is
+ * copied with the new values written into its parameters: the same plan
+ * compile() would make, without validating and laying out the whole
+ * network again on every step of the drag. Anything else compiles.
+ */
+export function compiledAfter(before: NetworkDocument, after: NetworkDocument): Compiled {
+  const known = cache.get(after);
+  if (known) return known;
+  const old = cache.get(before);
+  const patched = old?.plan ? patchValues(old.plan, before, after) : null;
+  if (!patched) return compiled(after);
+  const c: Compiled = { plan: patched, error: null };
+  cache.set(after, c);
+  // Same layout, same buffer sizes: the workspace carries over too.
+  workspaces.set(patched, workspaceFor(old?.plan as Plan));
+  return c;
+}
+
+const finiteNumber = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
+
+/** The plan with `after`'s values, or null when `after` differs from `before` in more than weight and bias values. */
+function patchValues(plan: Plan, before: NetworkDocument, after: NetworkDocument): Plan | null {
+  if (before.nodes.length !== after.nodes.length || before.edges.length !== after.edges.length) return null;
+  if (before.format !== after.format || before.version !== after.version) return null;
+  const changedNodes: NetworkDocument['nodes'] = [];
+  for (let i = 0; i < after.nodes.length; i++) {
+    const x = before.nodes[i];
+    const y = after.nodes[i];
+    if (x === y) continue;
+    if (x.id !== y.id || x.kind !== y.kind || x.position !== y.position || x.label !== y.label) return null;
+    if (x.kind === 'neuron' && y.kind === 'neuron') {
+      if (x.activation !== y.activation || x.frozen !== y.frozen || !finiteNumber(y.bias) || Object.keys(x).length !== Object.keys(y).length) return null;
+    } else if (x.kind === 'layer' && y.kind === 'layer') {
+      if (x.activation !== y.activation || x.frozen !== y.frozen || x.size !== y.size || Object.keys(x).length !== Object.keys(y).length) return null;
+      if (y.biases.length !== x.biases.length || !y.biases.every(finiteNumber)) return null;
+    } else return null;
+    changedNodes.push(y);
+  }
+  const changedEdges: NetworkDocument['edges'] = [];
+  if (before.edges !== after.edges) {
+    for (let i = 0; i < after.edges.length; i++) {
+      const e = before.edges[i];
+      const f = after.edges[i];
+      if (e === f) continue;
+      if (e.id !== f.id || e.source !== f.source || e.target !== f.target || e.frozen !== f.frozen || Object.keys(e).length !== Object.keys(f).length) return null;
+      if (!e.weights || !f.weights || e.weights.length !== f.weights.length) return null;
+      for (let j = 0; j < f.weights.length; j++) if (f.weights[j].length !== e.weights[j].length || !f.weights[j].every(finiteNumber)) return null;
+      changedEdges.push(f);
+    }
+  }
+  const params = plan.params.slice();
+  const blockOf = new Map(plan.blocks.map((b) => [b.nodeId, b]));
+  for (const n of changedNodes) {
+    const b = blockOf.get(n.id);
+    if (!b || b.biasOffset < 0) return null;
+    if (n.kind === 'neuron') params[b.biasOffset] = n.bias;
+    else if (n.kind === 'layer') params.set(n.biases, b.biasOffset);
+  }
+  for (const e of changedEdges) {
+    const b = blockOf.get(e.target);
+    const input = b?.inputs.find((i) => i.edgeId === e.id);
+    if (!b || !input) return null;
+    const cols = plan.blocks[input.source].size;
+    (e.weights as number[][]).forEach((row, j) => params.set(row, input.weightOffset + j * cols));
+  }
+  return { ...plan, params, source: after };
+}
+
 
 /** One workspace per plan, reused by every caller on the main thread. */
 export function workspaceFor(plan: Plan): Workspace {
@@ -80,17 +150,29 @@ export interface ProbeResult {
 
 export const EMPTY_PROBE: ProbeResult = { activations: new Map(), output: null, error: null };
 
-export function runProbe(doc: NetworkDocument, inputs: ProbeInputs): ProbeResult {
+/** `previous` (the last result) lends its arrays wherever the values are unchanged. */
+export function runProbe(doc: NetworkDocument, inputs: ProbeInputs, previous?: ProbeResult): ProbeResult {
   const c = compiled(doc);
   if (!c.plan) return { activations: new Map(), output: null, error: c.error };
   const plan = c.plan;
   const ws = workspaceFor(plan);
   forward(plan, ws, inputVector(doc, inputs));
   const activations = new Map<string, Float64Array>();
-  for (const b of plan.blocks) activations.set(b.nodeId, Float64Array.from(ws.a.subarray(b.unitOffset, b.unitOffset + b.size)));
-  const output = plan.output && plan.output.size > 0 ? Float64Array.from(ws.out) : null;
+  // The same array for the same values: a node whose activations did not change is not drawn again.
+  const keep = (id: string, values: ArrayLike<number>): Float64Array => {
+    const old = previous?.activations.get(id);
+    return old && sameValues(old, values) ? old : Float64Array.from(values);
+  };
+  for (const b of plan.blocks) activations.set(b.nodeId, keep(b.nodeId, ws.a.subarray(b.unitOffset, b.unitOffset + b.size)));
+  const output = plan.output && plan.output.size > 0 ? keep(plan.output.nodeId, ws.out) : null;
   if (plan.output) activations.set(plan.output.nodeId, output ?? new Float64Array(0));
   return { activations, output, error: null };
+}
+
+function sameValues(a: ArrayLike<number>, b: ArrayLike<number>): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (!Object.is(a[i], b[i])) return false;
+  return true;
 }
 
 /**

@@ -6,6 +6,7 @@ import { plural } from '../app/format';
 import { ACTIVATION_LABEL } from '../canvas/nodes/NodeShell';
 import { removeElements, setActivation, setBias, setFrozen } from '../graph/edit';
 import { collapseNeurons } from '../graph/expand';
+import { setRecurrentFrozen } from '../graph/recurrent-edit';
 import type { Selection } from '../store/document-store';
 import { useDoc, useDocStore, useRuntimeStore } from '../store/context';
 import { collapseGroup, groupWithExactly } from './groups';
@@ -22,6 +23,7 @@ export const MultiPanel = memo(function MultiPanel({ doc, selection }: { doc: Ne
   const nodes = doc.nodes.filter((n) => selection.nodes.has(n.id));
   const units = nodes.filter((n) => n.kind === 'neuron' || n.kind === 'layer');
   const neurons = nodes.filter((n) => n.kind === 'neuron');
+  const cells = nodes.filter((n) => n.kind === 'recurrent');
   const acts = new Set(units.map((n) => (n.kind === 'neuron' || n.kind === 'layer' ? n.activation : '')));
   const common = acts.size === 1 ? ([...acts][0] as ActivationName) : '';
   const frozen = units.length > 0 && units.every((n) => (n.kind === 'neuron' || n.kind === 'layer') && n.frozen);
@@ -62,6 +64,13 @@ export const MultiPanel = memo(function MultiPanel({ doc, selection }: { doc: Ne
             onChange={(on) => edit(on ? 'Freeze biases' : 'Thaw biases', (d) => setFrozen(d, ids, [], on))}
           />
         </Section>
+      )}
+      {cells.length > 0 && (
+        <CheckField
+          label={`Freeze ${cells.length === 1 ? 'the recurrent layer' : `the ${cells.length} recurrent layers`} (W, U and b)`}
+          checked={cells.every((n) => n.frozen)}
+          onChange={(on) => edit(on ? 'Freeze layers' : 'Thaw layers', (d) => cells.reduce((acc, n) => setRecurrentFrozen(acc, n.id, on), d))}
+        />
       )}
       {edges.length > 0 && (
         <CheckField

@@ -18,6 +18,8 @@ const VIEW_LABEL: Readonly<Record<string, string>> = {
   training: 'training',
   backprop: 'backprop trace',
   activationPlot: 'activation plot',
+  gates: 'gate view',
+  gradientVsK: 'gradient against k',
 };
 
 export const LessonGallery = memo(function LessonGallery({ onOpen, onClose }: { onOpen(id: string): void; onClose(): void }) {
@@ -38,7 +40,7 @@ export const LessonGallery = memo(function LessonGallery({ onOpen, onClose }: { 
                   <button type="button" className="nl-card" onClick={() => onOpen(l.id)} data-testid={`lesson-${l.id}`}>
                     <span className="nl-card-title">{l.title}</span>
                     <span className="nl-card-summary">{l.summary}</span>
-                    <span className="nl-card-meta">{VIEW_LABEL[l.view] ?? l.view}{l.parameters.length > 0 ? ` · ${l.parameters.length} control${l.parameters.length === 1 ? '' : 's'}` : ''}</span>
+                    <span className="nl-card-meta">{(l.views ?? [l.view]).map((v) => VIEW_LABEL[v] ?? v).join(', ')}{l.parameters.length > 0 ? ` · ${l.parameters.length} control${l.parameters.length === 1 ? '' : 's'}` : ''}</span>
                   </button>
                 </li>
               ))}

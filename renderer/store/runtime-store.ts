@@ -6,7 +6,7 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { EMPTY_PROBE, type ProbeInputs, type ProbeResult } from '../graph/probe';
 
-export type ViewTab = 'output' | 'function' | 'surface' | 'truthTable' | 'activationPlot' | 'training' | 'speed' | 'digits' | 'confusion';
+export type ViewTab = 'output' | 'function' | 'surface' | 'truthTable' | 'activationPlot' | 'training' | 'speed' | 'digits' | 'confusion' | 'gates' | 'gradientVsK';
 /** What the right-hand column shows: the inspector or the training panel. */
 export type SideTab = 'inspector' | 'training';
 export type Tone = 'info' | 'success' | 'error';

@@ -15,6 +15,8 @@ export interface ExpandedGroup {
 
 export interface ViewState {
   view?: LessonView;
+  /** Every view the lesson offers, `view` first. */
+  views?: LessonView[];
   lesson?: { id: string; parameters: Record<string, ParameterValue> };
   settings?: LessonViewSettings;
   examples?: LessonExamples;
@@ -22,9 +24,12 @@ export interface ViewState {
   groups?: Record<string, ExpandedGroup>;
 }
 
+const LESSON_VIEWS = ['function', 'surface', 'truthTable', 'training', 'backprop', 'activationPlot', 'gates', 'gradientVsK'] as const satisfies readonly LessonView[];
+
 const range = z.tuple([z.number(), z.number()]).refine(([a, b]) => Number.isFinite(a) && Number.isFinite(b) && a < b);
 const schema = z.object({
-  view: z.enum(['function', 'surface', 'truthTable', 'training', 'backprop', 'activationPlot']).optional().catch(undefined),
+  view: z.enum(LESSON_VIEWS).optional().catch(undefined),
+  views: z.array(z.enum(LESSON_VIEWS)).max(20).optional().catch(undefined),
   lesson: z
     .object({ id: z.string().max(200), parameters: z.record(z.string(), z.union([z.number(), z.string(), z.boolean()])) })
     .optional()

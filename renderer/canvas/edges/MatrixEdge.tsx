@@ -5,6 +5,11 @@ import { fmt } from '../../app/format';
 import type { MatrixFlowEdge } from '../../graph/flow-types';
 import { useRuntimeStore } from '../../store/context';
 
+/** Into an LSTM the rows are W_r, W_s, W_f and W_l stacked, d rows each. */
+function gateNote(gates: number | undefined, rows: number | undefined): string {
+  return gates && rows ? ` (W_r, W_s, W_f, W_l stacked: ${gates} gates of ${rows / gates} units)` : '';
+}
+
 export const MatrixEdge = memo(function MatrixEdge(props: EdgeProps<MatrixFlowEdge>) {
   const { id, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, data, selected } = props;
   const runtime = useRuntimeStore();
@@ -27,11 +32,11 @@ export const MatrixEdge = memo(function MatrixEdge(props: EdgeProps<MatrixFlowEd
           className={`nl-matrix-label nodrag nopan${selected ? ' is-selected' : ''}`}
           style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)` }}
           onClick={() => runtime.getState().openDialog({ kind: 'weights', edgeId: id })}
-          title={`${data?.rows}×${data?.cols} weights, mean |w| ${fmt(data?.meanAbs, 3)}${frozen ? ', frozen' : ''}: open them as an image`}
+          title={`${data?.rows}×${data?.cols} weights${gateNote(data?.gates, data?.rows)}, mean |w| ${fmt(data?.meanAbs, 3)}${frozen ? ', frozen' : ''}: open them as an image`}
           data-testid={`matrix-${id}`}
         >
           <span className="nl-matrix-shape">
-            {data?.rows}×{data?.cols}
+            {data?.gates && data.rows ? `${data.gates} gates × ${data.rows / data.gates}×${data.cols}` : `${data?.rows}×${data?.cols}`}
           </span>
           {roomy && <span>mean |w| {fmt(data?.meanAbs, 3)}</span>}
           {roomy && frozen && <span>frozen</span>}
