@@ -7,10 +7,12 @@ import { useEffect, useState } from 'react';
 import type { RecoveredDocument } from '../platform/host';
 import { useHost } from '../platform/host-context';
 import { useDocStore } from '../store/context';
-import { isDirty } from '../store/document-store';
-import { useTrainingStore } from '../training';
-import { projectText } from './files';
-import { withTrainingSettings } from './training-link';
+import { isDirty, type DocumentState } from '../store/document-store';
+import { useTrainingStore } from '../training/context';
+import { trackTrainingSettings } from '../training/track-settings';
+import { emptyDocument } from '../graph/templates';
+import { projectText, readProjectFile } from './files';
+import { settingsOfProject, withTrainingSettings } from './training-link';
 
 const AUTOSAVE_DELAY_MS = 1500;
 
@@ -32,13 +34,20 @@ export function usePersistence(): { recovered: RecoveredDocument[]; dismiss(id: 
 
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout> | null = null;
+    let told = '';
+    // Told only when the name or the unsaved mark changes, not on every step of a drag.
     const update = (): void => {
       const s = docs.getState();
-      host.setDocumentState(s.meta.name, isDirty(s));
+      const dirty = isDirty(s);
+      if (told === `${dirty}|${s.meta.name}`) return;
+      told = `${dirty}|${s.meta.name}`;
+      host.setDocumentState(s.meta.name, dirty);
     };
+    // The training settings are part of the project: their changes mark it unsaved too.
+    const untrack = trackTrainingSettings(training, docs, settingsOfProject);
     update();
     const unsubscribe = docs.subscribe((s, prev) => {
-      if (s.doc === prev.doc && s.meta === prev.meta && s.saved === prev.saved) return;
+      if (s.doc === prev.doc && s.meta === prev.meta && s.saved === prev.saved && s.settingsKey === prev.settingsKey && s.savedSettingsKey === prev.savedSettingsKey) return;
       update();
       if (timer) clearTimeout(timer);
       if (!isDirty(s)) return;
@@ -55,6 +64,7 @@ export function usePersistence(): { recovered: RecoveredDocument[]; dismiss(id: 
     };
     window.addEventListener('beforeunload', beforeUnload);
     return () => {
+      untrack();
       unsubscribe();
       if (timer) clearTimeout(timer);
       window.removeEventListener('beforeunload', beforeUnload);
@@ -64,8 +74,24 @@ export function usePersistence(): { recovered: RecoveredDocument[]; dismiss(id: 
   return {
     recovered,
     dismiss(id) {
+      const entry = recovered.find((d) => d.id === id);
+      if (entry && justRecovered(docs.getState(), entry)) {
+        // Recovered work is still unsaved: it keeps the unsaved mark, the warning on close and its autosave.
+        docs.setState({ saved: { doc: emptyDocument(), meta: docs.getState().meta } });
+      }
       void host.discardRecovery(id);
       setRecovered((list) => list.filter((d) => d.id !== id));
     },
   };
+}
+
+/** True when the open project is the recovered one, just opened from it and not saved to any file. */
+function justRecovered(s: Pick<DocumentState, 'doc' | 'meta' | 'file' | 'past'>, entry: RecoveredDocument): boolean {
+  if (s.file !== null || s.past.length > 0) return false;
+  try {
+    const { project } = readProjectFile({ name: `${entry.name}.json`, path: null, text: entry.text });
+    return project.name === s.meta.name && JSON.stringify(project.network) === JSON.stringify(s.doc);
+  } catch {
+    return false;
+  }
 }

@@ -21,7 +21,7 @@ import {
 import { useCallback, useEffect, useMemo, useRef, type DragEvent } from 'react';
 import type { Position } from '../../engine/document';
 import { canConnect } from '../graph/connect-rules';
-import type { FlowEdge, FlowNode, Size } from '../graph/flow-types';
+import type { FlowNode, Size } from '../graph/flow-types';
 import { FlowMapper } from '../graph/mapping';
 import { isNodeKind } from '../graph/node-kinds';
 import { layoutPositions } from '../graph/layout';
@@ -34,6 +34,8 @@ import { EdgeOverview, OVERVIEW_LEAVE, useOverview } from './EdgeOverview';
 import { EmptyCanvas } from './EmptyCanvas';
 import { edgeTypes, nodeTypes } from './flow-types-registry';
 import { PALETTE_MIME } from './Palette';
+import { LiveEdges, type CanvasEdge } from './live-edges';
+import { useEdgeHandover } from './use-edge-handover';
 import { useTargetSize } from './use-target-size';
 import type { ColorMode } from '@xyflow/react';
 
@@ -41,13 +43,14 @@ let gestureCounter = 0;
 
 const MULTI_SELECT_KEYS = ['Shift', 'Meta', 'Control'];
 const SNAP: [number, number] = [20, 20];
-const NO_EDGES: FlowEdge[] = [];
 const FAR_ZOOM = 0.4;
+/** Module level, so the minimap is not drawn again whenever the canvas renders. */
+const miniClass = (n: FlowNode): string => `nl-mini-${n.type ?? ''}`;
 
 export function Canvas({ actions, colorMode }: { actions: AppActions; colorMode: ColorMode }) {
   const docs = useDocStore();
   const runtime = useRuntimeStore();
-  const flow = useReactFlow<FlowNode, FlowEdge>();
+  const flow = useReactFlow<FlowNode, CanvasEdge>();
   const doc = useDoc((s) => s.doc);
   const selection = useDoc((s) => s.selection);
   const sizes = useDoc((s) => s.sizes);
@@ -58,11 +61,12 @@ export function Canvas({ actions, colorMode }: { actions: AppActions; colorMode:
   const targetSize = useTargetSize();
   const mapper = useMemo(() => new FlowMapper(), []);
   const nodes = useMemo(() => mapper.nodes(doc, selection.nodes, sizes), [mapper, doc, selection.nodes, sizes]);
-  const mapped = useMemo(() => mapper.edges(doc, selection.edges), [mapper, doc, selection.edges]);
-  const overview = useOverview(doc);
+  const live = useMemo(() => new LiveEdges(), []);
+  const mapped = useMemo(() => live.of(mapper.edges(doc, selection.edges)), [live, mapper, doc, selection.edges]);
+  const overviewWanted = useOverview(doc);
   // Far out, text is a few pixels high: nodes are drawn as plain boxes, which also keeps zooming smooth.
   const far = useStore((st) => st.transform[2] < FAR_ZOOM);
-  const edges = overview ? NO_EDGES : mapped;
+  const { edges, overview } = useEdgeHandover(overviewWanted, mapped);
   // Big graphs mount only what is on screen; small ones skip the bookkeeping.
   const visibleOnly = doc.edges.length > OVERVIEW_LEAVE || doc.nodes.length > 200;
   const gesture = useRef<string | null>(null);
@@ -74,6 +78,12 @@ export function Canvas({ actions, colorMode }: { actions: AppActions; colorMode:
     if (fittedRevision.current === revision) return;
     if (doc.nodes.length > 0 && !initialised) return;
     fittedRevision.current = revision;
+    // React Flow queues a fit asked for before its nodes are measured and runs it when they are: on an empty
+    // canvas that would be when the user drops the first node, zooming onto it. Nothing to fit, so no fit.
+    if (doc.nodes.length === 0) {
+      performanceMark('neuroloom:drawn');
+      return;
+    }
     const finish = (): void => {
       void flow.fitView({ padding: 0.15, duration: 0 }).then(() => {
         // Two frames: the first is painted by the time the second begins.
@@ -134,7 +144,7 @@ export function Canvas({ actions, colorMode }: { actions: AppActions; colorMode:
   }, []);
 
   const onEdgesChange = useCallback(
-    (changes: EdgeChange<FlowEdge>[]) => {
+    (changes: EdgeChange<CanvasEdge>[]) => {
       let selectEdges: Set<string> | null = null;
       const s = docs.getState();
       for (const c of changes) {
@@ -155,7 +165,7 @@ export function Canvas({ actions, colorMode }: { actions: AppActions; colorMode:
   );
 
   const isValidConnection = useCallback(
-    (c: Connection | FlowEdge) => canConnect(docs.getState().doc, c.source, c.target, rules(c.target)).ok,
+    (c: Connection | CanvasEdge) => canConnect(docs.getState().doc, c.source, c.target, rules(c.target)).ok,
     [docs, rules],
   );
 
@@ -177,10 +187,10 @@ export function Canvas({ actions, colorMode }: { actions: AppActions; colorMode:
     [docs, runtime, targetSize],
   );
 
-  const onReconnectStart = useCallback((_e: unknown, edge: FlowEdge) => runtime.getState().setReconnecting(edge.id), [runtime]);
+  const onReconnectStart = useCallback((_e: unknown, edge: CanvasEdge) => runtime.getState().setReconnecting(edge.id), [runtime]);
 
   const onReconnect = useCallback(
-    (old: FlowEdge, c: Connection) => {
+    (old: CanvasEdge, c: Connection) => {
       const r = docs.getState().reconnect(old.id, c.source, c.target, { targetSize });
       if (!r.ok) runtime.getState().notify(r.reason, 'error');
     },
@@ -188,7 +198,7 @@ export function Canvas({ actions, colorMode }: { actions: AppActions; colorMode:
   );
 
   const onReconnectEnd = useCallback(
-    (_e: MouseEvent | TouchEvent, _edge: FlowEdge, _handle: unknown, state: FinalConnectionState) => {
+    (_e: MouseEvent | TouchEvent, _edge: CanvasEdge, _handle: unknown, state: FinalConnectionState) => {
       if (state.isValid === false && state.toNode && state.fromNode && state.fromHandle) {
         const [s, t] = state.fromHandle.type === 'source' ? [state.fromNode.id, state.toNode.id] : [state.toNode.id, state.fromNode.id];
         const v = canConnect(docs.getState().doc, s, t, rules(t));
@@ -222,10 +232,10 @@ export function Canvas({ actions, colorMode }: { actions: AppActions; colorMode:
   const onMoveStart = useCallback(() => wrapper.current?.classList.add('is-moving'), []);
   const onMoveEnd = useCallback(() => wrapper.current?.classList.remove('is-moving'), []);
 
-  const onEdgeMouseEnter = useCallback((_e: unknown, edge: FlowEdge) => runtime.getState().hoverEdge(edge.id), [runtime]);
+  const onEdgeMouseEnter = useCallback((_e: unknown, edge: CanvasEdge) => runtime.getState().hoverEdge(edge.id), [runtime]);
   const onEdgeMouseLeave = useCallback(() => runtime.getState().hoverEdge(null), [runtime]);
   const onEdgeDoubleClick = useCallback(
-    (_e: unknown, edge: FlowEdge) => {
+    (_e: unknown, edge: CanvasEdge) => {
       if (edge.type === 'matrixEdge') runtime.getState().openDialog({ kind: 'weights', edgeId: edge.id });
     },
     [runtime],
@@ -233,7 +243,7 @@ export function Canvas({ actions, colorMode }: { actions: AppActions; colorMode:
 
   return (
     <div className={`nl-canvas${far ? ' is-far' : ''}`} id={CANVAS_ID} ref={wrapper} onDragOver={onDragOver} onDrop={onDrop}>
-      <ReactFlow<FlowNode, FlowEdge>
+      <ReactFlow<FlowNode, CanvasEdge>
         nodes={nodes}
         edges={edges}
         nodeTypes={nodeTypes}
@@ -271,7 +281,7 @@ export function Canvas({ actions, colorMode }: { actions: AppActions; colorMode:
       >
         <Background variant={BackgroundVariant.Dots} gap={20} size={1.2} />
         <Controls position="bottom-left" showInteractive={false} aria-label="Zoom controls" />
-        {minimap && doc.nodes.length > 0 && <MiniMap position="bottom-right" pannable zoomable ariaLabel="Minimap" nodeStrokeWidth={2} style={{ width: 168, height: 112 }} nodeClassName={(n) => `nl-mini-${n.type ?? ''}`} />}
+        {minimap && doc.nodes.length > 0 && <MiniMap position="bottom-right" pannable zoomable ariaLabel="Minimap" nodeStrokeWidth={2} style={{ width: 168, height: 112 }} nodeClassName={miniClass} />}
         {doc.nodes.length === 0 && <EmptyCanvas />}
         {overview && <EdgeOverview doc={doc} sizes={sizes} selected={selection.edges} />}
         {overview && (

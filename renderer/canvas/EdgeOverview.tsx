@@ -65,17 +65,90 @@ function handlePoint(node: NetworkNode, size: Size, side: 'in' | 'out'): { x: nu
 const MAX_SIDE = 4096;
 const MAX_SCALE = 2;
 const PAD = 120;
+/** Time a redraw for a new zoom level may take from one frame before it waits for the next. */
+const SLICE_MS = 6;
+/** The scale of the first, coarse picture when the overview takes over. */
+const QUICK_SCALE = 0.25;
+/** Paths stroked between two looks at the clock. */
+const PATHS_PER_CHECK = 64;
+
+type Geometry = { buckets: Bucket[]; box: { x: number; y: number; width: number; height: number } };
+type Colours = Record<Bucket['colour'], string>;
+
+function coloursOf(el: Element): Colours {
+  const style = getComputedStyle(el);
+  const colour = (name: string): string => style.getPropertyValue(`--${name}`).trim() || '#888';
+  return { pos: colour('pos'), neg: colour('neg'), matrix: colour('matrix'), binding: colour('muted'), accent: colour('accent') };
+}
+
+function sizeOf(geometry: Geometry, resolution: number): { width: number; height: number } {
+  return { width: Math.max(1, Math.round(geometry.box.width * resolution)), height: Math.max(1, Math.round(geometry.box.height * resolution)) };
+}
+
+function prepare(ctx: CanvasRenderingContext2D, geometry: Geometry, resolution: number): void {
+  ctx.setTransform(resolution, 0, 0, resolution, -geometry.box.x * resolution, -geometry.box.y * resolution);
+  ctx.lineCap = 'round';
+}
+
+function strokeBucket(ctx: CanvasRenderingContext2D, b: Bucket, colours: Colours, paths: string[]): void {
+  ctx.strokeStyle = colours[b.colour];
+  ctx.globalAlpha = b.colour === 'matrix' ? 0.75 : 1;
+  ctx.setLineDash(b.colour === 'binding' ? [5, 4] : []);
+  ctx.lineWidth = b.width;
+  ctx.stroke(new Path2D(paths.join('')));
+}
+
+/**
+ * Draws the geometry a slice at a time, one slice per animation frame, into
+ * a canvas that is not on screen; calls `done` with it when complete.
+ * Returns a function that abandons the drawing.
+ */
+function drawInSlices(geometry: Geometry, resolution: number, colours: Colours, done: (canvas: HTMLCanvasElement) => void): () => void {
+  const canvas = document.createElement('canvas');
+  Object.assign(canvas, sizeOf(geometry, resolution));
+  // A canvas the page reads from draws each stroke when asked to, not all of them when it is first shown.
+  const ctx = canvas.getContext('2d', { willReadFrequently: true });
+  if (!ctx) return () => undefined;
+  prepare(ctx, geometry, resolution);
+  let bucket = 0;
+  let path = 0;
+  let frame = 0;
+  const step = (): void => {
+    const end = performance.now() + SLICE_MS;
+    while (bucket < geometry.buckets.length && performance.now() < end) {
+      const b = geometry.buckets[bucket];
+      const next = Math.min(b.d.length, path + PATHS_PER_CHECK);
+      strokeBucket(ctx, b, colours, b.d.slice(path, next));
+      // Reading a pixel makes the browser rasterise the strokes now, inside this slice's time.
+      ctx.getImageData(0, 0, 1, 1);
+      path = next;
+      if (path >= b.d.length) {
+        bucket++;
+        path = 0;
+      }
+    }
+    if (bucket < geometry.buckets.length) frame = requestAnimationFrame(step);
+    else done(canvas);
+  };
+  frame = requestAnimationFrame(step);
+  return () => cancelAnimationFrame(frame);
+}
 
 /**
  * The connections are drawn on a canvas, not as SVG: a bitmap is scaled by
  * the compositor while the view zooms, where thousands of curves would be
- * rasterised again on every frame. It is redrawn when the document changes
- * and when the zoom has doubled or halved since it was drawn.
+ * rasterised again on every frame. It is redrawn at once when the document
+ * changes. When the zoom has doubled or halved since it was drawn it is
+ * redrawn sharper (or smaller) too, but in slices over a few frames while
+ * the old picture stays scaled on screen, then swapped in: drawing thousands
+ * of curves at the new size in one go made the frame that crossed the zoom
+ * level last a tenth of a second or more.
  */
 export const EdgeOverview = memo(function EdgeOverview({ doc, sizes, selected }: { doc: NetworkDocument; sizes: ReadonlyMap<string, Size>; selected: ReadonlySet<string> }) {
   const zoomLevel = useStore((st: ReactFlowState) => 2 ** Math.round(Math.log2(st.transform[2])));
   const ref = useRef<HTMLCanvasElement>(null);
-  const geometry = useMemo(() => {
+  const shown = useRef<{ geometry: Geometry; resolution: number } | null>(null);
+  const geometry = useMemo((): Geometry | null => {
     const byId = new Map(doc.nodes.map((n) => [n.id, n]));
     const scales = scalarWeightScales(doc);
     const buckets = new Map<string, Bucket>();
@@ -117,38 +190,46 @@ export const EdgeOverview = memo(function EdgeOverview({ doc, sizes, selected }:
     ? Math.min(MAX_SCALE, zoomLevel * (window.devicePixelRatio || 1), MAX_SIDE / geometry.box.width, MAX_SIDE / geometry.box.height)
     : 1;
 
+  // The canvas's size is set here, not by React: resizing clears it, and the old picture must stay until the new one is ready.
   useEffect(() => {
     const canvas = ref.current;
     const ctx = canvas?.getContext('2d');
     if (!canvas || !ctx || !geometry) return;
-    const style = getComputedStyle(canvas);
-    const colour = (name: string): string => style.getPropertyValue(`--${name}`).trim() || '#888';
-    const colours: Record<Bucket['colour'], string> = { pos: colour('pos'), neg: colour('neg'), matrix: colour('matrix'), binding: colour('muted'), accent: colour('accent') };
+    const colours = coloursOf(canvas);
+    const show = (size: { width: number; height: number }): void => {
+      Object.assign(canvas, size);
+      Object.assign(canvas.style, { transform: `translate(${geometry.box.x}px, ${geometry.box.y}px)`, width: `${geometry.box.width}px`, height: `${geometry.box.height}px` });
+      shown.current = { geometry, resolution };
+    };
+    if (shown.current?.geometry === geometry && shown.current.resolution !== resolution) {
+      return drawInSlices(geometry, resolution, colours, (drawn) => {
+        show({ width: drawn.width, height: drawn.height });
+        ctx.setTransform(1, 0, 0, 1, 0, 0);
+        ctx.drawImage(drawn, 0, 0);
+      });
+    }
+    if (shown.current?.geometry === geometry) return;
+    // Taking over from React Flow's edges: a coarse picture at once, the sharp one a few frames later.
+    const first = shown.current === null && resolution > QUICK_SCALE;
+    const now = first ? QUICK_SCALE : resolution;
+    show(sizeOf(geometry, now));
     ctx.setTransform(1, 0, 0, 1, 0, 0);
     ctx.clearRect(0, 0, canvas.width, canvas.height);
-    ctx.setTransform(resolution, 0, 0, resolution, -geometry.box.x * resolution, -geometry.box.y * resolution);
-    ctx.lineCap = 'round';
-    for (const b of geometry.buckets) {
-      ctx.strokeStyle = colours[b.colour];
-      ctx.globalAlpha = b.colour === 'matrix' ? 0.75 : 1;
-      ctx.setLineDash(b.colour === 'binding' ? [5, 4] : []);
-      ctx.lineWidth = b.width;
-      ctx.stroke(new Path2D(b.d.join('')));
-    }
+    prepare(ctx, geometry, now);
+    for (const b of geometry.buckets) strokeBucket(ctx, b, colours, b.d);
+    shown.current = { geometry, resolution: now };
+    if (!first) return;
+    return drawInSlices(geometry, resolution, colours, (drawn) => {
+      show({ width: drawn.width, height: drawn.height });
+      ctx.setTransform(1, 0, 0, 1, 0, 0);
+      ctx.drawImage(drawn, 0, 0);
+    });
   }, [geometry, resolution]);
 
   if (!geometry) return null;
-  const { box } = geometry;
   return (
     <ViewportPortal>
-      <canvas
-        ref={ref}
-        className="nl-edge-overview"
-        aria-hidden="true"
-        width={Math.max(1, Math.round(box.width * resolution))}
-        height={Math.max(1, Math.round(box.height * resolution))}
-        style={{ transform: `translate(${box.x}px, ${box.y}px)`, width: box.width, height: box.height }}
-      />
+      <canvas ref={ref} className="nl-edge-overview" aria-hidden="true" />
     </ViewportPortal>
   );
 });

@@ -1,24 +1,34 @@
 /** Connecting without a mouse: pick a node this one should feed (or be fed by) and press Connect. */
 import { memo, useId, useState } from 'react';
-import type { NetworkDocument } from '../../engine/document';
 import { canConnect } from '../graph/connect-rules';
-import { useDocStore, useRuntimeStore } from '../store/context';
+import { useDoc, useDocStore, useRuntimeStore } from '../store/context';
 import { useTargetSize } from '../canvas/use-target-size';
 
-export const ConnectTo = memo(function ConnectTo({ doc, id }: { doc: NetworkDocument; id: string }) {
+/**
+ * It reads the nodes, not the whole document: a weight edit leaves the node
+ * list as it was, so the list of every node in the network is not rebuilt
+ * on each step of a slider drag.
+ */
+export const ConnectTo = memo(function ConnectTo({ id }: { id: string }) {
   const docs = useDocStore();
   const runtime = useRuntimeStore();
   const targetSize = useTargetSize();
+  const nodes = useDoc((s) => s.doc.nodes);
   const [other, setOther] = useState('');
   const [direction, setDirection] = useState<'to' | 'from'>('to');
   const selectId = useId();
-  const self = doc.nodes.find((n) => n.id === id);
-  if (!self) return null;
-  const canFeed = self.kind !== 'output';
-  const canBeFed = self.kind !== 'input';
+  const self = nodes.find((n) => n.id === id);
+  const canFeed = self?.kind !== 'output';
+  const canBeFed = self?.kind !== 'input';
   const dir = !canFeed ? 'from' : !canBeFed ? 'to' : direction;
-  const candidates = doc.nodes.filter((n) => n.id !== id);
-  const verdict = other ? (dir === 'to' ? canConnect(doc, id, other, { targetSize }) : canConnect(doc, other, id, { targetSize })) : null;
+  // A string (or null), so an unchanged verdict does not re-render.
+  const refusal = useDoc((s) => {
+    if (!other) return null;
+    const v = dir === 'to' ? canConnect(s.doc, id, other, { targetSize }) : canConnect(s.doc, other, id, { targetSize });
+    return v.ok ? null : v.reason;
+  });
+  if (!self) return null;
+  const candidates = nodes.filter((n) => n.id !== id);
   return (
     <section className="nl-inspector-section">
       <h3>Connect</h3>
@@ -54,7 +64,7 @@ export const ConnectTo = memo(function ConnectTo({ doc, id }: { doc: NetworkDocu
           Connect
         </button>
       </div>
-      {verdict && !verdict.ok && <p className="nl-field-error">{verdict.reason}</p>}
+      {refusal && <p className="nl-field-error">{refusal}</p>}
     </section>
   );
 });

@@ -9,10 +9,17 @@ import { bumpPairs, setBumpHeight, setStep, stepView, type BumpPair } from '../g
 import { CheckField, Section } from './fields';
 import { ParamControl } from './ParamControl';
 import { coalesce, useEdit } from './use-edit';
+import { useStableCallback } from './use-stable-callback';
 
 export const StepEditor = memo(function StepEditor({ doc, id }: { doc: NetworkDocument; id: string }) {
   const edit = useEdit();
   const view = stepView(doc, id);
+  const onS = useStableCallback((s: number, g: string | null) => {
+    if (view) edit('Move step', (d) => setStep(d, id, s, view.w), coalesce(`s:${id}`, g));
+  });
+  const onW = useStableCallback((w: number, g: string | null) => {
+    if (view) edit('Set steepness', (d) => setStep(d, id, view.s ?? 0, w), coalesce(`sw:${id}`, g));
+  });
   if (!view) return null;
   return (
     <Section title="As a step (Nielsen, ch. 4)" testId="step-editor">
@@ -26,14 +33,14 @@ export const StepEditor = memo(function StepEditor({ doc, id }: { doc: NetworkDo
           label="Step point s"
           value={view.s}
           testId="step-s"
-          onChange={(s, g) => edit('Move step', (d) => setStep(d, id, s, view.w), coalesce(`s:${id}`, g))}
+          onChange={onS}
         />
       )}
       <ParamControl
         label="Steepness w"
         value={view.w}
         testId="step-w"
-        onChange={(w, g) => edit('Set steepness', (d) => setStep(d, id, view.s ?? 0, w), coalesce(`sw:${id}`, g))}
+        onChange={onW}
       />
     </Section>
   );
@@ -83,6 +90,7 @@ function BumpEditor({ doc, pair }: { doc: NetworkDocument; pair: BumpPair }) {
   const sigmoidTarget = target?.kind === 'neuron' && target.activation === 'sigmoid';
   const [indicator, setIndicator] = useState(sigmoidTarget);
   const current = pair.h ?? (pair.upEdge.weights as number[][])[0][0];
+  const onH = useStableCallback((h: number, g: string | null) => edit('Set bump height', (d) => setBumpHeight(d, pair, h, indicator && sigmoidTarget), coalesce(`h:${pair.upEdge.id}`, g)));
   return (
     <Section title={`Bump: ${pair.up.neuron.label} and ${pair.down.neuron.label}`} testId="bump-editor">
       <p className="nl-hint">
@@ -93,7 +101,7 @@ function BumpEditor({ doc, pair }: { doc: NetworkDocument; pair: BumpPair }) {
         label="Bump height h"
         value={current}
         testId="bump-h"
-        onChange={(h, g) => edit('Set bump height', (d) => setBumpHeight(d, pair, h, indicator && sigmoidTarget), coalesce(`h:${pair.upEdge.id}`, g))}
+        onChange={onH}
       />
       {sigmoidTarget && (
         <CheckField

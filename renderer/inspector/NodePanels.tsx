@@ -16,6 +16,7 @@ import { BumpEditors, StepEditor } from './NielsenEditors';
 import { NumberField } from './NumberField';
 import { ParamControl } from './ParamControl';
 import { coalesce, useEdit } from './use-edit';
+import { useStableCallback } from './use-stable-callback';
 import { WeightList } from './WeightList';
 
 const NEURON_ACTIVATIONS = ACTIVATION_NAMES.filter((a) => a !== 'softmax').map((a) => ({ value: a, label: ACTIVATION_LABEL[a] }));
@@ -36,7 +37,8 @@ function Header({ kind, title }: { kind: string; title: string }) {
 
 function Common({ id, label }: { id: string; label: string }) {
   const edit = useEdit();
-  return <TextField label="Name" value={label} testId="node-name" onCommit={(v) => edit('Rename', (d) => setLabel(d, id, v))} />;
+  const rename = useStableCallback((v: string) => edit('Rename', (d) => setLabel(d, id, v)));
+  return <TextField label="Name" value={label} testId="node-name" onCommit={rename} />;
 }
 
 function DeleteButton({ id }: { id: string }) {
@@ -55,6 +57,10 @@ export const NeuronPanel = memo(function NeuronPanel({ doc, node }: { doc: Netwo
   const a = useRuntime((s) => s.probe.activations.get(node.id)?.[0]);
   const view = useDoc((s) => s.meta.view);
   const group = groupOf({ view }, node.id);
+  // Stable handlers: a drag elsewhere re-renders this panel, and fields whose props did not change then skip their render.
+  const onActivation = useStableCallback((v: ActivationName) => edit('Set activation', (d) => setActivation(d, [node.id], v)));
+  const onBias = useStableCallback((v: number, g: string | null) => edit('Set bias', (d) => setBias(d, node.id, 0, v), coalesce(`b:${node.id}`, g)));
+  const onFreeze = useStableCallback((on: boolean) => edit(on ? 'Freeze bias' : 'Thaw bias', (d) => setFrozen(d, [node.id], [], on)));
   return (
     <>
       <Header kind="Neuron" title={node.label} />
@@ -67,20 +73,15 @@ export const NeuronPanel = memo(function NeuronPanel({ doc, node }: { doc: Netwo
         value={node.activation}
         options={NEURON_ACTIVATIONS}
         testId="activation"
-        onChange={(v) => edit('Set activation', (d) => setActivation(d, [node.id], v))}
+        onChange={onActivation}
       />
-      <ParamControl label="Bias b" value={node.bias} testId="bias" onChange={(v, g) => edit('Set bias', (d) => setBias(d, node.id, 0, v), coalesce(`b:${node.id}`, g))} />
-      <CheckField
-        label="Freeze bias"
-        checked={node.frozen ?? false}
-        hint="Training leaves a frozen bias alone."
-        onChange={(on) => edit(on ? 'Freeze bias' : 'Thaw bias', (d) => setFrozen(d, [node.id], [], on))}
-      />
+      <ParamControl label="Bias b" value={node.bias} testId="bias" onChange={onBias} />
+      <CheckField label="Freeze bias" checked={node.frozen ?? false} hint="Training leaves a frozen bias alone." onChange={onFreeze} />
       <StepEditor doc={doc} id={node.id} />
       <BumpEditors doc={doc} ids={[node.id]} />
       <WeightList doc={doc} edges={doc.edges.filter((e) => e.target === node.id)} other="source" title="Incoming weights" />
       <WeightList doc={doc} edges={doc.edges.filter((e) => e.source === node.id)} other="target" title="Outgoing weights" />
-      <ConnectTo doc={doc} id={node.id} />
+      <ConnectTo id={node.id} />
       {group && (
         <Section title="Part of an expanded layer">
           <p className="nl-hint">
@@ -154,7 +155,7 @@ export const LayerPanel = memo(function LayerPanel({ doc, node }: { doc: Network
       </Section>
       <WeightList doc={doc} edges={doc.edges.filter((e) => e.target === node.id)} other="source" title="Incoming weights" />
       <WeightList doc={doc} edges={doc.edges.filter((e) => e.source === node.id)} other="target" title="Outgoing weights" />
-      <ConnectTo doc={doc} id={node.id} />
+      <ConnectTo id={node.id} />
       <DeleteButton id={node.id} />
     </>
   );
@@ -196,7 +197,7 @@ export const InputPanel = memo(function InputPanel({ doc, node }: { doc: Network
       )}
       {shape === 'image' && <p className="nl-hint">Draw the probe image in the Probe panel below the canvas.</p>}
       <WeightList doc={doc} edges={doc.edges.filter((e) => e.source === node.id)} other="target" title="Outgoing weights" />
-      <ConnectTo doc={doc} id={node.id} />
+      <ConnectTo id={node.id} />
       <DeleteButton id={node.id} />
     </>
   );
@@ -226,7 +227,7 @@ export const OutputPanel = memo(function OutputPanel({ doc, node }: { doc: Netwo
           </ol>
         )}
       </Section>
-      <ConnectTo doc={doc} id={node.id} />
+      <ConnectTo id={node.id} />
       <DeleteButton id={node.id} />
     </>
   );

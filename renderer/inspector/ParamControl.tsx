@@ -7,6 +7,7 @@ import { memo, useCallback, useId, useRef, useState } from 'react';
 import { fmt } from '../app/format';
 import { NumberField } from './NumberField';
 import { sliderRange, sliderStep } from './ranges';
+import { useStableCallback } from './use-stable-callback';
 
 let gestures = 0;
 
@@ -32,6 +33,7 @@ export const ParamControl = memo(function ParamControl({ label, value, onChange,
     gesture.current = null;
     setAdaptive(sliderRange(value, floor));
   }, [value, floor]);
+  const commitExact = useStableCallback((v: number) => onChange(v, null));
   // A value typed outside the range widens it at once.
   if (!range && (value < adaptive[0] || value > adaptive[1])) setAdaptive(sliderRange(value, floor));
 
@@ -39,7 +41,7 @@ export const ParamControl = memo(function ParamControl({ label, value, onChange,
     <div className="nl-param">
       <div className="nl-param-head">
         <label htmlFor={id}>{label}</label>
-        <NumberField value={value} label={`${label} (exact)`} hideLabel onCommit={(v) => onChange(v, null)} testId={testId ? `${testId}-field` : undefined} />
+        <NumberField value={value} label={`${label} (exact)`} hideLabel onCommit={commitExact} testId={testId ? `${testId}-field` : undefined} />
       </div>
       <input
         id={id}

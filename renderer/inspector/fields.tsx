@@ -28,7 +28,7 @@ export const TextField = memo(function TextField({ label, value, onCommit, testI
   );
 });
 
-export function SelectField<T extends string>({
+function SelectFieldImpl<T extends string>({
   label,
   value,
   options,
@@ -57,7 +57,10 @@ export function SelectField<T extends string>({
   );
 }
 
-export function CheckField({ label, checked, onChange, hint, testId }: { label: string; checked: boolean; onChange(v: boolean): void; hint?: string; testId?: string }) {
+/** Memoised: a select re-rendered walks all its options, so it renders only when its own props change. */
+export const SelectField = memo(SelectFieldImpl) as typeof SelectFieldImpl;
+
+export const CheckField = memo(function CheckField({ label, checked, onChange, hint, testId }: { label: string; checked: boolean; onChange(v: boolean): void; hint?: string; testId?: string }) {
   const id = useId();
   return (
     <div className="nl-check">
@@ -70,7 +73,7 @@ export function CheckField({ label, checked, onChange, hint, testId }: { label: 
       )}
     </div>
   );
-}
+});
 
 export function Section({ title, children, testId }: { title: string; children: ReactNode; testId?: string }) {
   return (

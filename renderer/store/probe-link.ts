@@ -16,12 +16,12 @@ export function linkProbe(docs: DocumentStore, runtime: RuntimeStore): () => voi
     if (s.doc === doc) return;
     const same = sameComputation(doc, s.doc);
     doc = s.doc;
-    if (!same) runtime.getState().setProbe(runProbe(doc, inputs));
+    if (!same) runtime.getState().setProbe(runProbe(doc, inputs, runtime.getState().probe));
   });
   const unRuntime = runtime.subscribe((s) => {
     if (s.probeInputs === inputs) return;
     inputs = s.probeInputs;
-    runtime.getState().setProbe(runProbe(doc, inputs));
+    runtime.getState().setProbe(runProbe(doc, inputs, s.probe));
   });
   return () => {
     unDocs();

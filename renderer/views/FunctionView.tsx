@@ -2,22 +2,28 @@
  * The function view of a 1-input network: its output against x, the target
  * f(x) when the project has one, each hidden unit's weighted contribution to
  * the output neuron, and the mean deviation. It recomputes from the document
- * on every edit, so it follows a dragged slider within the same frame.
+ * on every edit, so it follows a dragged slider within the same frame; the
+ * sampler keeps every unit's activations and evaluates again only the blocks
+ * an edit changed.
  */
-import { memo, useMemo } from 'react';
+import { memo, useMemo, useState } from 'react';
 import { functionSpec } from '../../engine/datasets/functions';
 import { SERIES_COLOURS } from '../app/colours';
 import { fmt, fmtActivation } from '../app/format';
 import { NumberField } from '../inspector/NumberField';
+import { useStableCallback } from '../inspector/use-stable-callback';
 import { compiled, inputVector } from '../graph/probe';
 import { useDoc, useDocStore, useRuntime, useRuntimeStore } from '../store/context';
 import { LinePlot, type PlotSeries } from './LinePlot';
-import { meanDeviation, resultSize, sampleCurve } from './sampling';
+import { CurveSampler, meanDeviation, resultSize } from './sampling';
 import { paddedDomain } from './ticks';
 import { useSize } from './use-size';
 import { useViewState } from './use-view-state';
+import { isRecurrentNetwork } from '../../engine/recurrent/network';
+import { SequenceNote } from './recurrent/SequenceNote';
 
 const TABLE_POINTS = 11;
+const DEFAULT_RANGE: readonly [number, number] = [0, 1];
 /** Outputs beyond these are plotted but not named one by one. */
 const LEGEND_MAX = 8;
 const STAT_MAX = 6;
@@ -34,11 +40,12 @@ export const FunctionView = memo(function FunctionView() {
   const probeOut = useRuntime((s) => s.probe.output);
   const view = useViewState();
   const { ref: box, width, height } = useSize<HTMLDivElement>();
-  const xRange = view.settings?.xRange ?? [0, 1];
+  const xRange = view.settings?.xRange ?? DEFAULT_RANGE;
   const target = view.settings?.target ? functionSpec(view.settings.target) : undefined;
   const f1 = target && target.domain.length === 1 ? target.f : null;
   const input = doc.nodes.find((n) => n.kind === 'input');
   const c = compiled(doc);
+  const [sampler] = useState(() => new CurveSampler());
 
   const data = useMemo(() => {
     if (!c.plan || !input || resultSize(c.plan) === 0) return null;
@@ -46,12 +53,14 @@ export const FunctionView = memo(function FunctionView() {
     // 10k + 1 samples put a sample exactly on each of the table's 11 points.
     const count = 10 * Math.max(10, Math.min(30, Math.round(width * 0.045))) + 1;
     const base = inputVector(doc, probeInputs);
-    const curve = sampleCurve(c.plan, labels, xRange, count, base, 0);
-    const targetYs = f1 ? Float64Array.from(curve.xs, (x) => f1(x)) : null;
-    return { curve, targetYs };
-  }, [c.plan, doc, probeInputs, xRange, width, f1, input]);
+    const curve = sampler.sample(c.plan, labels, xRange, count, base, 0);
+    return { curve, targetYs: f1 ? targetOn(curve.xs, f1) : null };
+  }, [c.plan, doc, probeInputs, xRange, width, f1, input, sampler]);
 
+  const setFrom = useStableCallback((v: number) => setRange(docs, [v, xRange[1]]));
+  const setTo = useStableCallback((v: number) => setRange(docs, [xRange[0], v]));
   if (!input) return <p className="nl-view-empty">Add an Input node to see the network as a function of x.</p>;
+  if (isRecurrentNetwork(doc)) return <SequenceNote />;
   if (c.error) return <p className="nl-view-empty nl-field-error">{c.error}</p>;
   if (!data) return <p className="nl-view-empty">Connect a neuron to the Output to see what the network computes.</p>;
 
@@ -100,8 +109,8 @@ export const FunctionView = memo(function FunctionView() {
           </span>
         )}
         <span className="nl-range">
-          <NumberField label="x from" value={xRange[0]} max={xRange[1] - 1e-9} onCommit={(v) => setRange(docs, [v, xRange[1]])} />
-          <NumberField label="to" value={xRange[1]} min={xRange[0] + 1e-9} onCommit={(v) => setRange(docs, [xRange[0], v])} />
+          <NumberField label="x from" value={xRange[0]} max={xRange[1] - 1e-9} onCommit={setFrom} />
+          <NumberField label="to" value={xRange[1]} min={xRange[0] + 1e-9} onCommit={setTo} />
         </span>
       </div>
       <div className="nl-plots" ref={box}>
@@ -163,6 +172,16 @@ export const FunctionView = memo(function FunctionView() {
     </div>
   );
 });
+
+/** The target on the sample grid, computed once per grid (the grid only changes with the range or the width). */
+const targets = new WeakMap<Float64Array, Map<(x: number) => number, Float64Array>>();
+function targetOn(xs: Float64Array, f: (x: number) => number): Float64Array {
+  let byF = targets.get(xs);
+  if (!byF) targets.set(xs, (byF = new Map()));
+  let ys = byF.get(f);
+  if (!ys) byF.set(f, (ys = Float64Array.from(xs, (x) => f(x))));
+  return ys;
+}
 
 /** The x range is a view setting of the project: saved with it, not an undo step of the network. */
 function setRange(docs: ReturnType<typeof useDocStore>, range: [number, number]): void {

@@ -38,9 +38,23 @@ export interface LinePlotProps {
 
 const M = { right: 14, top: 12, bottom: 40 };
 
+/**
+ * Theme colours by theme and name. Reading a computed style right after
+ * React changed the page makes the browser restyle it there and then, once
+ * per line drawn; the theme's colours only change with the theme.
+ */
+const themeColours = new Map<string, string>();
+
 function resolveColour(el: Element, colour: string): string {
   const m = /^var\((--[\w-]+)\)$/.exec(colour);
-  return m ? getComputedStyle(el).getPropertyValue(m[1]).trim() || '#888' : colour;
+  if (!m) return colour;
+  const key = `${document.documentElement.dataset.theme ?? ''}|${m[1]}`;
+  let c = themeColours.get(key);
+  if (c === undefined) {
+    c = getComputedStyle(el).getPropertyValue(m[1]).trim() || '#888';
+    themeColours.set(key, c);
+  }
+  return c;
 }
 
 export const LinePlot = memo(function LinePlot({ width, height, xDomain, yDomain, series, xLabel, yLabel, title, markerX, onPickX, testId }: LinePlotProps) {

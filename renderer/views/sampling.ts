@@ -4,6 +4,7 @@
  * output neuron) over a grid of inputs, with one reused workspace.
  */
 import type { Plan } from '../../engine/compile';
+import { softmaxForward } from '../../engine/activations';
 import { forward } from '../../engine/forward';
 import { workspaceFor } from '../graph/probe';
 
@@ -32,6 +33,200 @@ export function resultSize(plan: Plan): number {
 
 export const MAX_CONTRIBUTIONS = 200;
 
+/** Above this many stored activations (samples x units) a sampler keeps none and recomputes everything. */
+export const MAX_STORED_ACTIVATIONS = 2_000_000;
+
+/** True when two plans have the same blocks, wiring and parameter layout: only parameter values may differ. */
+export function sameLayout(a: Plan, b: Plan): boolean {
+  if (a === b) return true;
+  if (a.blocks.length !== b.blocks.length || a.totalUnits !== b.totalUnits || a.inputSize !== b.inputSize || a.params.length !== b.params.length) return false;
+  for (let i = 0; i < a.blocks.length; i++) {
+    const x = a.blocks[i];
+    const y = b.blocks[i];
+    if (x.nodeId !== y.nodeId || x.kind !== y.kind || x.size !== y.size || x.unitOffset !== y.unitOffset || x.biasOffset !== y.biasOffset) return false;
+    if (x.inputOffset !== y.inputOffset || x.activation !== y.activation || x.inputs.length !== y.inputs.length) return false;
+    for (let k = 0; k < x.inputs.length; k++) if (x.inputs[k].source !== y.inputs[k].source || x.inputs[k].weightOffset !== y.inputs[k].weightOffset) return false;
+  }
+  const ao = a.output?.blocks ?? null;
+  const bo = b.output?.blocks ?? null;
+  if (ao === null || bo === null) return ao === bo;
+  return ao.length === bo.length && ao.every((v, i) => v === bo[i]);
+}
+
+function rangeDiffers(a: ArrayLike<number>, b: ArrayLike<number>, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (a[i] !== b[i]) return true;
+  return false;
+}
+
+/**
+ * Per block, whether its activations can differ from the old plan's: its
+ * own bias or incoming weights changed, or a block it reads from did.
+ * Blocks are in topological order, so one pass settles it.
+ */
+export function changedBlocks(old: Plan, plan: Plan): Uint8Array {
+  const dirty = new Uint8Array(plan.blocks.length);
+  plan.blocks.forEach((b, i) => {
+    if (b.kind === 'input') return;
+    let d = rangeDiffers(old.params, plan.params, b.biasOffset, b.biasOffset + b.size);
+    for (const input of b.inputs) {
+      if (d) break;
+      d = dirty[input.source] === 1 || rangeDiffers(old.params, plan.params, input.weightOffset, input.weightOffset + b.size * plan.blocks[input.source].size);
+    }
+    dirty[i] = d ? 1 : 0;
+  });
+  return dirty;
+}
+
+interface Term {
+  offset: number;
+  unit: number;
+  block: number;
+  label: string;
+}
+
+interface Sampled {
+  plan: Plan;
+  /** range, count, inputIndex and the base input: the x grid the activations belong to. */
+  grid: string;
+  /** Every unit's activation at every sample, sample-major: acts[i * totalUnits + unit]. */
+  acts: Float64Array;
+  xs: Float64Array;
+  outputs: Float64Array[];
+  terms: Float64Array[];
+}
+
+/**
+ * Samples the curve of a 1-input network again and again as it is edited,
+ * recomputing only what an edit changed: when a slider moves one output
+ * weight, the hidden units' activations at every x are kept and only the
+ * output neuron is evaluated again (its whole sum, in forward()'s order, so
+ * the values are exactly those of a full forward pass).
+ */
+export class CurveSampler {
+  private last: Sampled | null = null;
+
+  sample(plan: Plan, labels: ReadonlyMap<string, string>, range: readonly [number, number], count: number, base: Float64Array, inputIndex = 0): Curve {
+    const blocks = resultBlocks(plan);
+    const units: { label: string; unit: number; block: number }[] = [];
+    for (const bi of blocks) {
+      const b = plan.blocks[bi];
+      const name = labels.get(b.nodeId) ?? b.nodeId;
+      for (let j = 0; j < b.size; j++) units.push({ label: b.size === 1 ? name : `${name} [${j + 1}]`, unit: b.unitOffset + j, block: bi });
+    }
+    const terms = contributionTerms(plan, blocks, labels);
+    const grid = `${range[0]}|${range[1]}|${count}|${inputIndex}|${Array.from(base).join(',')}`;
+    const U = plan.totalUnits;
+    const prev = this.last && this.last.grid === grid && sameLayout(this.last.plan, plan) ? this.last : null;
+    const dirty = prev ? changedBlocks(prev.plan, plan) : null;
+    const keep = count * U <= MAX_STORED_ACTIVATIONS;
+    const acts = prev ? prev.acts : keep ? new Float64Array(count * U) : null;
+    const xs = prev ? prev.xs : gridXs(range, count);
+
+    if (prev && dirty) {
+      if (dirty.includes(1)) recomputeBlocks(plan, dirty, prev.acts, count);
+    } else {
+      const ws = workspaceFor(plan);
+      const x = Float64Array.from(base);
+      const out = acts ?? new Float64Array(0);
+      // Without storage the values are read straight from the workspace, one sample at a time.
+      const direct = acts === null ? { outputs: units.map(() => new Float64Array(count)), terms: terms.map(() => new Float64Array(count)) } : null;
+      for (let i = 0; i < count; i++) {
+        x[inputIndex] = xs[i];
+        forward(plan, ws, x);
+        if (direct) {
+          units.forEach((u, k) => (direct.outputs[k][i] = ws.a[u.unit]));
+          terms.forEach((t, k) => (direct.terms[k][i] = plan.params[t.offset] * ws.a[t.unit]));
+        } else out.set(ws.a.subarray(0, U), i * U);
+      }
+      if (direct) {
+        this.last = null;
+        return curveOf(xs, units, direct.outputs, terms, direct.terms);
+      }
+    }
+    const stored = acts as Float64Array;
+    const outputs = units.map((u, k) => {
+      if (prev && dirty && dirty[u.block] === 0 && prev.outputs[k]) return prev.outputs[k];
+      const v = new Float64Array(count);
+      for (let i = 0; i < count; i++) v[i] = stored[i * U + u.unit];
+      return v;
+    });
+    const termValues = terms.map((t, k) => {
+      if (prev && dirty && dirty[t.block] === 0 && prev.plan.params[t.offset] === plan.params[t.offset] && prev.terms[k]) return prev.terms[k];
+      const v = new Float64Array(count);
+      const w = plan.params[t.offset];
+      for (let i = 0; i < count; i++) v[i] = w * stored[i * U + t.unit];
+      return v;
+    });
+    this.last = { plan, grid, acts: stored, xs, outputs, terms: termValues };
+    return curveOf(xs, units, outputs, terms, termValues);
+  }
+}
+
+function gridXs(range: readonly [number, number], count: number): Float64Array {
+  const xs = new Float64Array(count);
+  const [lo, hi] = range;
+  for (let i = 0; i < count; i++) xs[i] = count === 1 ? lo : lo + ((hi - lo) * i) / (count - 1);
+  return xs;
+}
+
+/** The terms w_k a_k(x) drawn for one output neuron fed by hidden units. */
+function contributionTerms(plan: Plan, blocks: number[], labels: ReadonlyMap<string, string>): Term[] {
+  const single = blocks.length === 1 && plan.blocks[blocks[0]].size === 1 ? plan.blocks[blocks[0]] : null;
+  const terms: Term[] = [];
+  if (!single) return terms;
+  for (const input of single.inputs) {
+    const src = plan.blocks[input.source];
+    if (src.kind === 'input') continue;
+    const name = labels.get(src.nodeId) ?? src.nodeId;
+    for (let k = 0; k < src.size && terms.length < MAX_CONTRIBUTIONS; k++) {
+      terms.push({ offset: input.weightOffset + k, unit: src.unitOffset + k, block: input.source, label: src.size === 1 ? name : `${name} [${k + 1}]` });
+    }
+  }
+  return terms;
+}
+
+function curveOf(xs: Float64Array, units: { label: string }[], outputs: Float64Array[], terms: Term[], termValues: Float64Array[]): Curve {
+  return {
+    xs,
+    outputs: units.map((u, k) => ({ label: u.label, values: outputs[k] })),
+    contributions: terms.map((t, k) => ({ label: t.label, values: termValues[k] })),
+  };
+}
+
+/** Evaluates the changed blocks at every sample, reading the unchanged ones from `acts`; the same arithmetic as forward(). */
+function recomputeBlocks(plan: Plan, dirty: Uint8Array, acts: Float64Array, count: number): void {
+  const { params, blocks } = plan;
+  const U = plan.totalUnits;
+  const z = new Float64Array(U);
+  for (let i = 0; i < count; i++) {
+    const a = acts.subarray(i * U, (i + 1) * U);
+    for (let bi = 0; bi < blocks.length; bi++) {
+      if (dirty[bi] === 0) continue;
+      const block = blocks[bi];
+      const uo = block.unitOffset;
+      const n = block.size;
+      for (let j = 0; j < n; j++) z[uo + j] = params[block.biasOffset + j];
+      for (const input of block.inputs) {
+        const src = blocks[input.source];
+        const so = src.unitOffset;
+        const m = src.size;
+        let w = input.weightOffset;
+        for (let j = 0; j < n; j++) {
+          let s = 0;
+          for (let k = 0; k < m; k++) s += params[w + k] * a[so + k];
+          z[uo + j] += s;
+          w += m;
+        }
+      }
+      if (block.activation.blockwise) softmaxForward(z, a, uo, n);
+      else {
+        const f = block.activation.f;
+        for (let j = 0; j < n; j++) a[uo + j] = f(z[uo + j]);
+      }
+    }
+  }
+}
+
 export function sampleCurve(
   plan: Plan,
   labels: ReadonlyMap<string, string>,
@@ -40,45 +235,7 @@ export function sampleCurve(
   base: Float64Array,
   inputIndex = 0,
 ): Curve {
-  const ws = workspaceFor(plan);
-  const blocks = resultBlocks(plan);
-  const xs = new Float64Array(count);
-  const outputs: Series[] = [];
-  for (const bi of blocks) {
-    const b = plan.blocks[bi];
-    for (let j = 0; j < b.size; j++) {
-      const name = labels.get(b.nodeId) ?? b.nodeId;
-      outputs.push({ label: b.size === 1 ? name : `${name} [${j + 1}]`, values: new Float64Array(count) });
-    }
-  }
-  // Contributions are drawn for one output neuron fed by hidden units.
-  const single = blocks.length === 1 && plan.blocks[blocks[0]].size === 1 ? plan.blocks[blocks[0]] : null;
-  const terms: { offset: number; unit: number; series: Series }[] = [];
-  if (single) {
-    for (const input of single.inputs) {
-      const src = plan.blocks[input.source];
-      if (src.kind === 'input') continue;
-      const name = labels.get(src.nodeId) ?? src.nodeId;
-      for (let k = 0; k < src.size && terms.length < MAX_CONTRIBUTIONS; k++) {
-        terms.push({ offset: input.weightOffset + k, unit: src.unitOffset + k, series: { label: src.size === 1 ? name : `${name} [${k + 1}]`, values: new Float64Array(count) } });
-      }
-    }
-  }
-  const x = Float64Array.from(base);
-  const [lo, hi] = range;
-  for (let i = 0; i < count; i++) {
-    const v = count === 1 ? lo : lo + ((hi - lo) * i) / (count - 1);
-    xs[i] = v;
-    x[inputIndex] = v;
-    forward(plan, ws, x);
-    let o = 0;
-    for (const bi of blocks) {
-      const b = plan.blocks[bi];
-      for (let j = 0; j < b.size; j++) outputs[o++].values[i] = ws.a[b.unitOffset + j];
-    }
-    for (const t of terms) t.series.values[i] = plan.params[t.offset] * ws.a[t.unit];
-  }
-  return { xs, outputs, contributions: terms.map((t) => t.series) };
+  return new CurveSampler().sample(plan, labels, range, count, base, inputIndex);
 }
 
 export interface Surface {

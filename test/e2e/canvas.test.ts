@@ -7,7 +7,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Download, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { clickPane, dragConnection, dropFromPalette, MOD, node, nodeValue, screenshot, select, typeNumber } from './driver';
+import { clickPane, dragConnection, dragNode, dropFromPalette, MOD, node, nodePosition, nodeValue, screenshot, select, setViewToggle, typeNumber, zoom } from './driver';
 import { SCREEN_DIR, startHarness, type Harness } from './harness';
 
 let harness: Harness;
@@ -333,6 +333,138 @@ describe('the canvas in the browser build', () => {
     await expect.poll(() => page.locator('.react-flow__node-layerNode').count()).toBe(1);
     expect(await page.locator('.react-flow__node-neuronNode').count()).toBe(2);
     expect(pageErrors(page)).toEqual([]);
+  });
+
+  it('selects nodes with a Shift-drawn box, moves them together in one undo step and deletes them', async () => {
+    const page = await openApp();
+    await dropFromPalette(page, 'neuron', 300, 130);
+    await dropFromPalette(page, 'neuron', 300, 300);
+    await dropFromPalette(page, 'neuron', 700, 220);
+    await expect.poll(() => page.locator('.react-flow__node-neuronNode').count()).toBe(3);
+    const a = await node(page, 'neuron-1').boundingBox();
+    const b = await node(page, 'neuron-2').boundingBox();
+    const c = await node(page, 'neuron-3').boundingBox();
+    if (!a || !b || !c) throw new Error('nodes not on screen');
+    // Canvas.tsx: selectionKeyCode "Shift". The box starts on empty canvas and ends short of the third node.
+    const from = { x: Math.min(a.x, b.x) - 40, y: a.y - 30 };
+    const to = { x: Math.max(a.x + a.width, b.x + b.width) + 40, y: b.y + b.height + 30 };
+    expect(to.x).toBeLessThan(c.x);
+    await page.keyboard.down('Shift');
+    await page.mouse.move(from.x, from.y);
+    await page.mouse.down();
+    await page.mouse.move((from.x + to.x) / 2, (from.y + to.y) / 2, { steps: 8 });
+    await page.mouse.move(to.x, to.y, { steps: 8 });
+    await expect.poll(() => page.locator('.react-flow__selection').count()).toBe(1);
+    await screenshot(page, '15-box-selecting');
+    await page.mouse.up();
+    await page.keyboard.up('Shift');
+    await expect.poll(() => page.getByTestId('inspector-title').textContent()).toBe('2 nodes, 0 connections');
+    expect(await node(page, 'neuron-1').getAttribute('class')).toContain('selected');
+    expect(await node(page, 'neuron-2').getAttribute('class')).toContain('selected');
+    expect(await node(page, 'neuron-3').getAttribute('class')).not.toContain('selected');
+
+    // Dragging one selected node carries the other along, by the same amount.
+    const before = await Promise.all(['neuron-1', 'neuron-2', 'neuron-3'].map((id) => nodePosition(page, id)));
+    await dragNode(page, 'neuron-1', 120, 60);
+    const after = await Promise.all(['neuron-1', 'neuron-2', 'neuron-3'].map((id) => nodePosition(page, id)));
+    const k = await zoom(page);
+    const d1 = { x: after[0].x - before[0].x, y: after[0].y - before[0].y };
+    expect(d1.x).toBeGreaterThan(120 / k - 20);
+    expect(d1.y).toBeGreaterThan(60 / k - 20);
+    expect(after[1]).toEqual({ x: before[1].x + d1.x, y: before[1].y + d1.y });
+    expect(after[2]).toEqual(before[2]);
+    await screenshot(page, '16-box-selection-moved');
+    // The whole drag is one step: one undo puts both back.
+    await page.keyboard.press(`${MOD}+z`);
+    await expect.poll(() => nodePosition(page, 'neuron-1')).toEqual(before[0]);
+    expect(await nodePosition(page, 'neuron-2')).toEqual(before[1]);
+
+    await page.keyboard.press('Delete');
+    await expect.poll(() => page.locator('.react-flow__node-neuronNode').count()).toBe(1);
+    expect(await node(page, 'neuron-3').count()).toBe(1);
+    expect(pageErrors(page)).toEqual([]);
+  });
+
+  it('snaps a dragged node to the 20-pixel grid when snapping is turned on in the View menu', async () => {
+    const page = await openApp();
+    await dropFromPalette(page, 'neuron', 333, 217);
+    await expect.poll(() => page.locator('.react-flow__node-neuronNode').count()).toBe(1);
+    expect(await zoom(page)).toBe(1);
+    await setViewToggle(page, 'snap', false);
+    const p0 = await nodePosition(page, 'neuron-1');
+    await dragNode(page, 'neuron-1', 53, 29);
+    // Without snapping the node follows the pointer (React Flow starts the drag after the first small step).
+    const p1 = await nodePosition(page, 'neuron-1');
+    expect(Math.abs(p1.x - (p0.x + 53))).toBeLessThanOrEqual(6);
+    expect(Math.abs(p1.y - (p0.y + 29))).toBeLessThanOrEqual(6);
+    expect(p1.x % 20 !== 0 || p1.y % 20 !== 0).toBe(true);
+
+    await setViewToggle(page, 'snap', true);
+    await page.getByTestId('menu-view').click();
+    expect(await page.getByTestId('menuitem-snap').getAttribute('aria-checked')).toBe('true');
+    await page.keyboard.press('Escape');
+    await dragNode(page, 'neuron-1', 47, 31);
+    const p2 = await nodePosition(page, 'neuron-1');
+    expect(Math.abs(p2.x % 20)).toBe(0);
+    expect(Math.abs(p2.y % 20)).toBe(0);
+    expect(Math.abs(p2.x - (p1.x + 47))).toBeLessThanOrEqual(16);
+    expect(Math.abs(p2.y - (p1.y + 31))).toBeLessThanOrEqual(16);
+    // What the canvas shows is the document: the saved file has the snapped position.
+    const [saved] = await Promise.all([page.waitForEvent('download'), page.getByTestId('tool-save').click()]);
+    const project = JSON.parse(readFileSync(await keep(saved), 'utf8')) as { network: { nodes: { id: string; position: { x: number; y: number } }[] } };
+    expect(project.network.nodes.find((n) => n.id === 'neuron-1')?.position).toEqual(p2);
+    await screenshot(page, '17-snapped-to-grid');
+    expect(pageErrors(page)).toEqual([]);
+  });
+
+  it('offers the unsaved work again after the page crashes, and restores it', async () => {
+    const { context, page } = await harness.open();
+    await dropFromPalette(page, 'input', 120, 200);
+    await dropFromPalette(page, 'neuron', 420, 200);
+    await dragConnection(page, 'input-1', 'neuron-1');
+    await select(page, 'neuron-1');
+    await typeNumber(page.getByTestId('weight-input-1->neuron-1-field'), '3');
+    await typeNumber(page.getByTestId('bias-field'), '-0.25');
+    await expect.poll(() => nodeValue(page, 'neuron-1')).toBe(sigmoid(3 * 0.5 - 0.25).toFixed(3));
+    // The autosave lands a moment after the last edit.
+    await expect
+      .poll(() => page.evaluate("Object.keys(localStorage).filter((k) => k.startsWith('neuroloom.recovery.')).length"), { timeout: 10_000 })
+      .toBe(1);
+    const crashed = new Promise<void>((resolve) => page.once('crash', () => resolve()));
+    const cdp = await context.newCDPSession(page);
+    // Page.crash kills the renderer: no pagehide, no beforeunload, as when the browser or the machine dies.
+    void cdp.send('Page.crash').catch(() => undefined);
+    await crashed;
+
+    const again = await context.newPage();
+    const errors: string[] = [];
+    again.on('pageerror', (e) => errors.push(String(e)));
+    await again.goto(harness.baseUrl);
+    const banner = again.getByRole('region', { name: 'Recovered work' });
+    await banner.waitFor();
+    expect(await banner.textContent()).toMatch(/closed unexpectedly while “Untitled” had unsaved changes/);
+    expect(await again.locator('.react-flow__node').count()).toBe(0);
+    await screenshot(again, '18-recovery-offered');
+    await banner.getByRole('button', { name: 'Recover it' }).click();
+    await expect.poll(() => again.locator('.react-flow__node').count()).toBe(2);
+    expect(await again.locator('.react-flow__edge').count()).toBe(1);
+    await expect.poll(() => nodeValue(again, 'neuron-1')).toBe(sigmoid(3 * 0.5 - 0.25).toFixed(3));
+    expect(await banner.count()).toBe(0);
+    // Still unsaved work: marked so, and autosaved again for the next crash.
+    await expect.poll(() => again.locator('.nl-title-state').textContent()).toBe('unsaved changes');
+    expect(await again.evaluate('document.title')).toMatch(/^● Untitled/);
+    await expect
+      .poll(() => again.evaluate("Object.keys(localStorage).filter((k) => k.startsWith('neuroloom.recovery.')).length"), { timeout: 10_000 })
+      .toBe(1);
+    await screenshot(again, '19-recovered');
+    // A page closed normally leaves nothing to recover: the next one offers nothing.
+    await again.close();
+    const third = await context.newPage();
+    await third.goto(harness.baseUrl);
+    await third.getByRole('button', { name: /^Add Input/ }).waitFor();
+    expect(await third.getByRole('region', { name: 'Recovered work' }).count()).toBe(0);
+    expect(errors).toEqual([]);
+    await context.close();
   });
 
   it('opens every lesson of the gallery with its explanation and a network on the canvas', async () => {

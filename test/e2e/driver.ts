@@ -35,6 +35,45 @@ export async function dragConnection(page: Page, from: string, to: string, relea
   if (release) await page.mouse.up();
 }
 
+/** A node's position on the canvas in document units, read from React Flow's transform of it. */
+export async function nodePosition(page: Page, id: string): Promise<{ x: number; y: number }> {
+  const transform = (await node(page, id).evaluate((el) => (el as unknown as { style: { transform: string } }).style.transform)) as string;
+  const m = /translate\((-?[\d.]+)px,\s*(-?[\d.]+)px\)/.exec(transform);
+  if (!m) throw new Error(`node ${id} has no position transform: "${transform}"`);
+  return { x: Number(m[1]), y: Number(m[2]) };
+}
+
+/** The canvas's zoom factor. */
+export async function zoom(page: Page): Promise<number> {
+  const transform = (await page.locator('.react-flow__viewport').evaluate((el) => (el as unknown as { style: { transform: string } }).style.transform)) as string;
+  const m = /scale\(([\d.]+)\)/.exec(transform);
+  return m ? Number(m[1]) : 1;
+}
+
+/** Presses on a node and drags it by (dx, dy) screen pixels, in small steps as a hand does. */
+export async function dragNode(page: Page, id: string, dx: number, dy: number): Promise<void> {
+  const box = await node(page, id).locator('.nl-node-label').first().boundingBox();
+  if (!box) throw new Error(`node ${id} is not visible`);
+  const x = box.x + box.width / 2;
+  const y = box.y + box.height / 2;
+  await page.mouse.move(x, y);
+  await page.mouse.down();
+  await page.mouse.move(x + dx / 2, y + dy / 2, { steps: 5 });
+  await page.mouse.move(x + dx, y + dy, { steps: 5 });
+  await page.mouse.up();
+}
+
+/** Turns a View menu toggle on or off, through the menu, and says what it shows afterwards. */
+export async function setViewToggle(page: Page, id: string, on: boolean): Promise<void> {
+  await page.getByTestId('menu-view').click();
+  const item = page.getByTestId(`menuitem-${id}`);
+  if ((await item.getAttribute('aria-checked')) === String(on)) {
+    await page.keyboard.press('Escape');
+    return;
+  }
+  await item.click();
+}
+
 export async function nodeValue(page: Page, id: string): Promise<string> {
   return (await page.getByTestId(`value-${id}`).textContent())?.trim() ?? '';
 }

@@ -99,7 +99,11 @@ export async function buildWeb(): Promise<void> {
   if (!existsSync(join(ROOT, 'renderer/public/digits.bin'))) {
     throw new Error('renderer/public/digits.bin is missing: run "node scripts/build-digits-asset.mjs" (npm install runs it as "prepare").');
   }
-  await run([join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--config', 'vite.web.config.mts', '--outDir', OUT_DIR, '--emptyOutDir', '--logLevel', 'warn'], 'vite build', 180_000);
+  await run([join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--config', 'vite.web.config.mts', '--outDir', OUT_DIR, '--emptyOutDir', '--logLevel', 'warn'], 'vite build', 180_000, {
+    ...process.env,
+    // Vitest sets NODE_ENV=test, which would build React's development bundle: test what users run.
+    NODE_ENV: 'production',
+  });
 }
 
 /** `build: false` serves what buildWeb() left in OUT_DIR (the e2e global setup built it). */

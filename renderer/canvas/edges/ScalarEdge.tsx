@@ -2,20 +2,26 @@
 import { BaseEdge, EdgeLabelRenderer, getBezierPath, type EdgeProps } from '@xyflow/react';
 import { memo } from 'react';
 import { fmt } from '../../app/format';
-import type { ScalarFlowEdge } from '../../graph/flow-types';
-import { useRuntime } from '../../store/context';
+import { useDoc, useRuntime } from '../../store/context';
+import { scalarViews, type LiveScalarEdge } from '../live-edges';
 
+/**
+ * Rounded to a quarter pixel: no one sees the difference, and while a slider
+ * moves one weight the other edges into the same node keep their width, so
+ * the browser does not restyle and repaint them all on every frame.
+ */
 export function scalarEdgeWidth(relative: number): number {
-  return 1 + 5 * Math.sqrt(Math.max(0, Math.min(1, relative)));
+  return Math.round(4 * (1 + 5 * Math.sqrt(Math.max(0, Math.min(1, relative))))) / 4;
 }
 
-export const ScalarEdge = memo(function ScalarEdge(props: EdgeProps<ScalarFlowEdge>) {
+export const ScalarEdge = memo(function ScalarEdge(props: EdgeProps<LiveScalarEdge>) {
   const { id, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, data, selected } = props;
   const [path, labelX, labelY] = getBezierPath({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition });
   const hovered = useRuntime((s) => s.hoveredEdge === id);
-  const w = data?.weight ?? 0;
-  const width = scalarEdgeWidth(data?.relative ?? 0);
-  const frozen = data?.edge.frozen ?? false;
+  // Numbers, so this edge renders again only when its own weight or width changes.
+  const w = useDoc((s) => scalarViews(s.doc).get(id)?.weight ?? 0);
+  const width = useDoc((s) => scalarEdgeWidth(scalarViews(s.doc).get(id)?.relative ?? 0));
+  const frozen = data?.frozen ?? false;
   return (
     <>
       <BaseEdge
