@@ -55,7 +55,6 @@ export function buildMenuTemplate(options: MenuOptions): MenuItemConstructorOpti
       { type: 'separator' },
       cmd('&Import network2.py JSON…', 'importNetwork2', 'CmdOrCtrl+I'),
       cmd('&Export network2.py JSON…', 'exportNetwork2', 'CmdOrCtrl+E'),
-      cmd('Export &Chart…', 'exportChart', 'CmdOrCtrl+Shift+E'),
       ...(mac ? [] : ([{ type: 'separator' }, { role: 'quit', label: '&Quit', accelerator: 'CmdOrCtrl+Q' }] as MenuItemConstructorOptions[])),
     ],
   };
@@ -92,10 +91,33 @@ export function buildMenuTemplate(options: MenuOptions): MenuItemConstructorOpti
     ],
   };
 
+  // The renderer's keys (renderer/training/commands.ts SHORTCUTS): the page handles them first and
+  // the menu shows them. Whether a command makes sense now (Pause while idle) the renderer decides.
+  const train: MenuItemConstructorOptions = {
+    label: '&Train',
+    submenu: [
+      cmd('&Train (or Resume)', 'train', 'F5'),
+      cmd('&Pause', 'pause', 'F6'),
+      cmd('&Resume', 'resume'),
+      cmd('&Stop', 'stop', 'Shift+F5'),
+      { type: 'separator' },
+      cmd('Step One &Mini-batch', 'step', 'F10'),
+      cmd('Step to the End of the &Epoch', 'stepEpoch', 'F9'),
+      { type: 'separator' },
+      cmd('Reset to the &Initial Weights', 'reset', 'Shift+F8'),
+      cmd('Re-r&andomise the Weights', 'reRandomise', 'F8'),
+      { type: 'separator' },
+      cmd('Show the Training Pa&nel', 'trainingPanel'),
+      cmd('Export the &Chart as PNG…', 'exportChart', 'CmdOrCtrl+Shift+E'),
+    ],
+  };
+
+  // Lessons takes the page's key (Alt+L): the page keeps F1 for its command palette, and a key the
+  // page handles never reaches the menu.
   const help: MenuItemConstructorOptions = {
     role: 'help',
     label: '&Help',
-    submenu: [cmd('&Lessons', 'lessons', 'F1'), ...(mac ? [] : [{ type: 'separator' } as MenuItemConstructorOptions, cmd(`&About ${options.appName}`, 'about')])],
+    submenu: [cmd('&Lessons', 'lessons', 'Alt+L'), ...(mac ? [] : [{ type: 'separator' } as MenuItemConstructorOptions, cmd(`&About ${options.appName}`, 'about')])],
   };
 
   const macApp: MenuItemConstructorOptions[] = mac
@@ -118,5 +140,5 @@ export function buildMenuTemplate(options: MenuOptions): MenuItemConstructorOpti
     : [];
 
   const windowMenu: MenuItemConstructorOptions[] = mac ? [{ role: 'windowMenu' }] : [];
-  return [...macApp, file, edit, view, ...windowMenu, help];
+  return [...macApp, file, edit, view, train, ...windowMenu, help];
 }

@@ -94,6 +94,7 @@ export const Toolbar = memo(function Toolbar({ commands, theme, setTheme }: { co
           items={[
             train('train'),
             train('pause'),
+            train('resume'),
             train('stop'),
             'separator',
             train('step'),

@@ -11,7 +11,8 @@ import { compiled, rememberCompiled } from '../graph/probe';
 import { examplesUpload } from '../../engine/datasets/uploaded';
 import { EXAMPLES_NAME, savedSettings, settingsFor, type TrainingSettings } from '../training/settings';
 import type { TrainingStore, WeightSnapshot } from '../training/store';
-import { parameterLayout } from '../training/weights';
+import { parameterLayout, weightsIntoDocument } from '../training/weights';
+import { isRecurrentNetwork } from '../../engine/recurrent/network';
 import type { DocumentStore, ProjectMeta, Snapshot } from '../store/document-store';
 import { readViewState } from '../store/view-state';
 
@@ -36,6 +37,8 @@ export function withTrainingSettings(snapshot: Snapshot, settings: TrainingSetti
  * ten times a second, a 784-30-10 network is not compiled twice each time.
  */
 export function withWeights(doc: NetworkDocument, w: Pick<WeightSnapshot, 'params' | 'layout'>): NetworkDocument {
+  // A recurrent network is small (its cost is in the time steps): writing back from scratch is cheap.
+  if (isRecurrentNetwork(doc)) return weightsIntoDocument(doc, w.params, w.layout) ?? doc;
   const c = compiled(doc);
   if (!c.plan || c.plan.params.length !== w.params.length || parameterLayout(c.plan) !== w.layout) return doc;
   const plan: Plan = { ...c.plan, params: Float64Array.from(w.params) };

@@ -5,7 +5,7 @@
  */
 import type { TrainerEvent, TrainerRequest } from '../../engine/protocol/messages';
 import type { DesktopApi, Result, TrainerPortMessage } from '../../electron/shared/contract';
-import type { AppCommand, Host, TrainerConnection } from './host';
+import { isAppCommand, type AppCommand, type Host, type TrainerConnection } from './host';
 
 /** A port that has not arrived this long after main answered is reported, not waited for. */
 export const PORT_TIMEOUT_MS = 10_000;
@@ -138,7 +138,12 @@ export function createDesktopHost(given: DesktopApi | null = desktopApi(), optio
     recoverable: () => unwrap(api.recoverable()),
     discardRecovery: async (id) => void (await unwrap(api.discardRecovery(id))),
     onCommand: (handler) =>
-      api.onCommand((command) => {
+      api.onCommand((command: unknown) => {
+        // Only the commands the menu can send: anything else that arrives on the channel is dropped.
+        if (!isAppCommand(command)) {
+          console.warn(`Neuroloom ignored an unknown menu command: ${JSON.stringify(command)?.slice(0, 80)}`);
+          return;
+        }
         // The menu's accelerators take keys from text fields too: let a focused field do its own editing.
         const native = TEXT_EDITING[command];
         if (native && isTextEditing(document.activeElement)) document.execCommand(native);

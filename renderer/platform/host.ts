@@ -19,30 +19,49 @@ export interface SavedFile {
   path: string | null;
 }
 
-/** Commands the native menu (desktop) or keyboard shortcuts (both) send. */
-export type AppCommand =
-  | 'new'
-  | 'open'
-  | 'save'
-  | 'saveAs'
-  | 'importNetwork2'
-  | 'exportNetwork2'
-  | 'exportChart'
-  | 'undo'
-  | 'redo'
-  | 'cut'
-  | 'copy'
-  | 'paste'
-  | 'delete'
-  | 'selectAll'
-  | 'zoomIn'
-  | 'zoomOut'
-  | 'fitView'
-  | 'togglePalette'
-  | 'toggleInspector'
-  | 'toggleViews'
-  | 'lessons'
-  | 'about';
+/**
+ * Commands the native menu (desktop) sends, as a list: a command that
+ * arrives from outside the page is one of these or is dropped (isAppCommand).
+ */
+export const APP_COMMAND_NAMES = [
+  'new',
+  'open',
+  'save',
+  'saveAs',
+  'importNetwork2',
+  'exportNetwork2',
+  'exportChart',
+  'undo',
+  'redo',
+  'cut',
+  'copy',
+  'paste',
+  'delete',
+  'selectAll',
+  'zoomIn',
+  'zoomOut',
+  'fitView',
+  'togglePalette',
+  'toggleInspector',
+  'toggleViews',
+  'lessons',
+  'about',
+  'train',
+  'pause',
+  'resume',
+  'stop',
+  'step',
+  'stepEpoch',
+  'reset',
+  'reRandomise',
+  'trainingPanel',
+] as const;
+
+export type AppCommand = (typeof APP_COMMAND_NAMES)[number];
+
+export function isAppCommand(value: unknown): value is AppCommand {
+  return typeof value === 'string' && (APP_COMMAND_NAMES as readonly string[]).includes(value);
+}
 
 /** A live connection to a trainer host (a utility process or a Web Worker). */
 export interface TrainerConnection {

@@ -13,7 +13,8 @@ import { copyFragment, pasteFragment, type Fragment } from '../graph/clipboard';
 import type { ConnectOptions } from '../graph/connect-rules';
 import { addNode, connect, EditError, moveNodes, reconnect, removeElements } from '../graph/edit';
 import type { Size } from '../graph/flow-types';
-import { compiled, sameComputation } from '../graph/probe';
+import { documentProblem } from '../graph/document-check';
+import { sameComputation } from '../graph/probe';
 import { emptyDocument } from '../graph/templates';
 
 export type ProjectMeta = Omit<Project, 'network' | 'format' | 'version'>;
@@ -55,6 +56,14 @@ export interface DocumentState extends Snapshot {
   file: SavedFile | null;
   /** What was last opened or saved, to tell whether there are unsaved changes. */
   saved: Snapshot;
+  /**
+   * The part of the project that lives in another store (the training
+   * settings: dataset, hyperparameters, seed) as a fingerprint of what a
+   * project file keeps of it: now, and as last opened or saved. Progress of
+   * a run changes neither.
+   */
+  settingsKey: string;
+  savedSettingsKey: string;
   /** Increments when a different project is opened: the canvas fits it to the view. */
   revision: number;
   /** Nodes to lay out automatically once they have been measured (templates, imports). */
@@ -71,6 +80,8 @@ export interface DocumentState extends Snapshot {
   /** Opens a project: history starts afresh. */
   replace(project: Project, file: SavedFile | null, options?: { layout?: boolean }): void;
   markSaved(file: SavedFile | null): void;
+  /** The training settings changed (or, with `asSaved`, are those of the project just opened). */
+  setSettingsKey(key: string, asSaved?: boolean): void;
   layoutDone(): void;
 
   addNode(kind: NodeKind, position: Position): EditResult;
@@ -134,8 +145,8 @@ export function createDocumentStore(initial: Project = newProject(emptyDocument(
         return { ok: true };
       }
       if (!sameComputation(before.doc, after.doc)) {
-        const c = compiled(after.doc);
-        if (c.error !== null) return { ok: false, reason: c.error };
+        const problem = documentProblem(after.doc, before.doc);
+        if (problem !== null) return { ok: false, reason: problem };
       }
       const coalesce = options.coalesce ?? null;
       const merge = coalesce !== null && state.lastEdit?.coalesce === coalesce;
@@ -162,6 +173,8 @@ export function createDocumentStore(initial: Project = newProject(emptyDocument(
       sizes: new Map(),
       file: null,
       saved: start,
+      settingsKey: '',
+      savedSettingsKey: '',
       revision: 0,
       layoutPending: false,
       clipboard: null,
@@ -219,6 +232,8 @@ export function createDocumentStore(initial: Project = newProject(emptyDocument(
           sizes: new Map(),
           file,
           saved: snap,
+          // Until the settings of the new project are reported (trackTrainingSettings), nothing is unsaved.
+          savedSettingsKey: get().settingsKey,
           revision: get().revision + 1,
           layoutPending: options.layout ?? false,
           pasteCount: 0,
@@ -226,8 +241,14 @@ export function createDocumentStore(initial: Project = newProject(emptyDocument(
       },
 
       markSaved(file) {
-        const { doc, meta } = get();
-        set({ file, saved: { doc, meta } });
+        const { doc, meta, settingsKey } = get();
+        set({ file, saved: { doc, meta }, savedSettingsKey: settingsKey });
+      },
+
+      setSettingsKey(key, asSaved = false) {
+        const { settingsKey, savedSettingsKey } = get();
+        const saved = asSaved ? key : savedSettingsKey;
+        if (key !== settingsKey || saved !== savedSettingsKey) set({ settingsKey: key, savedSettingsKey: saved });
       },
 
       layoutDone() {
@@ -305,7 +326,7 @@ export function createDocumentStore(initial: Project = newProject(emptyDocument(
   });
 }
 
-/** True when the project differs from what was last opened or saved. */
-export function isDirty(s: Pick<DocumentState, 'doc' | 'meta' | 'saved'>): boolean {
-  return s.doc !== s.saved.doc || s.meta !== s.saved.meta;
+/** True when the project (its training settings too) differs from what was last opened or saved. */
+export function isDirty(s: Pick<DocumentState, 'doc' | 'meta' | 'saved' | 'settingsKey' | 'savedSettingsKey'>): boolean {
+  return s.doc !== s.saved.doc || s.meta !== s.saved.meta || s.settingsKey !== s.savedSettingsKey;
 }

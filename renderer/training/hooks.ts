@@ -11,7 +11,7 @@ import { checkFit, structureKey, type DataShape, type FitReport } from './fit';
 /** checkFit, again only when the network's structure or the data's shape changes (not on every new weight). */
 export function useFit(network: NetworkDocument, shape: DataShape | null): FitReport {
   const key = structureKey(network);
-  const shapeKey = shape ? `${shape.inputSize}:${shape.outputSize}:${shape.task}` : '';
+  const shapeKey = shape ? `${shape.inputSize}:${shape.outputSize}:${shape.task}:${shape.targets ?? ''}` : '';
   // The network of the latest structure change stands for all documents with its key.
   return useMemo(() => checkFit(network, shape), [key, shapeKey]);
 }
@@ -59,9 +59,9 @@ export function useThrottledTraining<T>(selector: (s: TrainingState) => T, ms: n
     update();
     const unsubscribe = store.subscribe(() => {
       if (timer) return;
-      const wait = last + ms - performance.now();
-      if (wait <= 0) update();
-      else timer = setTimeout(update, wait);
+      // Always a task of its own: never on top of the work of the message that changed the store
+      // (the progress bar, the weights onto the canvas).
+      timer = setTimeout(update, Math.max(0, last + ms - performance.now()));
     });
     return () => {
       unsubscribe();
@@ -69,6 +69,20 @@ export function useThrottledTraining<T>(selector: (s: TrainingState) => T, ms: n
     };
   }, [store, ms]);
   return value;
+}
+
+/**
+ * `value`, `ms` later. Two charts fed the same data each redraw in a task
+ * (and an animation frame: Recharts finishes a redraw in one) of their own
+ * when the second takes its data a little later.
+ */
+export function useStaggered<T>(value: T, ms: number): T {
+  const [shown, setShown] = useState(value);
+  useEffect(() => {
+    const timer = setTimeout(() => setShown(() => value), ms);
+    return () => clearTimeout(timer);
+  }, [value, ms]);
+  return shown;
 }
 
 export type TestSet = { data: Dataset; message: null } | { data: null; message: string };

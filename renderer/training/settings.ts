@@ -45,6 +45,26 @@ export function savedSettings(s: TrainingSettings): { dataset: SavedDatasetChoic
   return { dataset, hyperparameters: s.hyperparameters, seed: s.seed };
 }
 
+/**
+ * What a project file keeps of the settings, as one string that two equal
+ * settings share whatever the order of their keys: the project is unsaved
+ * when it changes. Whether Train draws fresh weights is not saved, so it is
+ * not in it; an uploaded file is not saved either (see savedSettings).
+ */
+export function settingsFingerprint(s: TrainingSettings): string {
+  return canonicalJson(savedSettings(s));
+}
+
+function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined);
+    entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value) ?? 'null';
+}
+
 /** A short name for a dataset choice, for run labels and the picker. */
 export function datasetLabel(choice: DatasetChoice | null): string {
   if (!choice) return 'no dataset';

@@ -6,7 +6,6 @@
  * to the document: the app shell copies `weights` onto the canvas.
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import { compile } from '../../engine/compile';
 import type { NetworkDocument } from '../../engine/document';
 import { InputError } from '../../engine/errors';
 import type { ProgressEvent, StartRequest, TrainerEvent, TrainerRequest, TrainerStatus } from '../../engine/protocol/messages';
@@ -15,7 +14,7 @@ import type { DatasetChoice, Hyperparameters } from '../../engine/project';
 import type { Divergence, EpochMetrics } from '../../engine/train';
 import type { TrainerConnection } from '../platform/host';
 import { datasetLabel, DEFAULT_SETTINGS, freshSeed, type TrainingSettings } from './settings';
-import { allFinite, drawInitialWeights, parameterLayout, weightsIntoDocument } from './weights';
+import { allFinite, drawInitialWeights, layoutOf, weightsIntoDocument } from './weights';
 
 export interface RunInfo {
   kernel: string;
@@ -225,7 +224,7 @@ export function createTrainingStore(connect: () => TrainerConnection, initial: T
       let layout: string;
       try {
         checked = parseTrainerRequest(request) as StartRequest;
-        layout = parameterLayout(compile(request.network, 'float64'));
+        layout = layoutOf(request.network);
       } catch (e) {
         set({ error: e instanceof InputError ? e.message : `cannot train: ${(e as Error).message}` });
         return false;
@@ -355,8 +354,8 @@ export function createTrainingStore(connect: () => TrainerConnection, initial: T
         let params: Float64Array;
         let layout: string;
         try {
-          params = drawInitialWeights(network, settings.hyperparameters.init, next);
-          layout = parameterLayout(compile(network, 'float64'));
+          params = drawInitialWeights(network, settings.hyperparameters.init, next, settings.hyperparameters.remBias);
+          layout = layoutOf(network);
         } catch (e) {
           set({ error: (e as Error).message });
           return;

@@ -40,8 +40,16 @@ export interface Series {
 /** Okabe and Ito's colour-blind-safe palette (yellow left out: too faint on white). */
 export const RUN_COLORS = ['#0072B2', '#D55E00', '#009E73', '#CC79A7', '#E69F00', '#56B4E9', '#000000'];
 
+/**
+ * The palette as the theme's CSS variables (--nl-tr-run-1 to -7), each
+ * falling back to the light colour: the dark theme sets lighter ones (black
+ * on a dark panel is no line at all). SVG and CSS take them as they are; a
+ * canvas must resolve them first.
+ */
+export const RUN_COLOR_VARS = RUN_COLORS.map((c, i) => `var(--nl-tr-run-${i + 1}, ${c})`);
+
 export function runColor(index: number): string {
-  return RUN_COLORS[index % RUN_COLORS.length];
+  return RUN_COLOR_VARS[index % RUN_COLOR_VARS.length];
 }
 
 export const seriesKey = (runId: number, metric: string): string => `r${runId}.${metric}`;

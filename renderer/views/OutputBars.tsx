@@ -14,7 +14,7 @@ export const OutputBars = memo(function OutputBars() {
   for (let j = 1; j < output.length; j++) if (output[j] > output[best]) best = j;
   const max = Math.max(1, ...Array.from(output, Math.abs));
   return (
-    <div className="nl-bars" data-testid="output-bars">
+    <div className="nl-bars" data-testid="output-bars" data-export-chart>
       {Array.from(output, (v, j) => (
         <div key={j} className={`nl-bar-row${j === best && output.length > 1 ? ' is-best' : ''}`}>
           <span className="nl-bar-index">{output.length > 1 ? j : 'ŷ'}</span>

@@ -15,6 +15,8 @@ import { meanDeviation, resultSize, sampleSurface, sampleTargetSurface, type Sur
 import { ticks } from './ticks';
 import { useSize } from './use-size';
 import { useViewState } from './use-view-state';
+import { isRecurrentNetwork } from '../../engine/recurrent/network';
+import { SequenceNote } from './recurrent/SequenceNote';
 
 /** Cells per side: as many as keep one redraw to a few million multiply-adds. */
 export function surfaceResolution(plan: Plan): number {
@@ -130,6 +132,7 @@ export const SurfaceView = memo(function SurfaceView() {
     return { net, target, base };
   }, [c.plan, scalarFirstTwo, outputs, doc, probeInputs, xRange, yRange, u, f2]);
 
+  if (isRecurrentNetwork(doc)) return <SequenceNote />;
   if (c.error) return <p className="nl-view-empty nl-field-error">{c.error}</p>;
   if (!scalarFirstTwo) return <p className="nl-view-empty">The surface view needs a network whose first two inputs are single numbers x and y.</p>;
   if (!data) return <p className="nl-view-empty">Connect a neuron to the Output to see the surface it computes.</p>;

@@ -6,6 +6,7 @@
  */
 import { memo, useCallback, useEffect, useId, type KeyboardEvent } from 'react';
 import type { NetworkDocument } from '../../engine/document';
+import { isRecurrentNetwork } from '../../engine/recurrent/network';
 import { compiled } from '../graph/probe';
 import { useDoc, useRuntime, useRuntimeStore } from '../store/context';
 import type { ViewTab } from '../store/runtime-store';
@@ -14,6 +15,9 @@ import { ConfusionMatrix, DigitDrawPad, MisclassifiedDigits, SpeedOfLearningChar
 import { ActivationPlotView } from './ActivationPlotView';
 import { FunctionView } from './FunctionView';
 import { OutputBars } from './OutputBars';
+import { GateView } from './recurrent/GateView';
+import { GradientKView } from './recurrent/GradientKView';
+import { sequencePlan } from './recurrent/sequence-plan';
 import { imageInput, ProbeControls } from './ProbeControls';
 import { SurfaceView } from './SurfaceView';
 import { useSize } from './use-size';
@@ -29,6 +33,8 @@ const LABEL: Readonly<Record<ViewTab, string>> = {
   digits: 'Draw a digit',
   confusion: 'Confusion matrix',
   output: 'Output',
+  gates: 'Gates',
+  gradientVsK: 'Gradient vs k',
 };
 
 /** The digit views read 28 x 28 images: 784 inputs. */
@@ -36,6 +42,7 @@ const DIGIT_INPUTS = 28 * 28;
 
 /** Views that make sense for this network, the most telling first. */
 export function availableTabs(doc: NetworkDocument, view: ViewState): ViewTab[] {
+  if (isRecurrentNetwork(doc)) return recurrentTabs(doc, view);
   const tabs: ViewTab[] = [];
   const plan = compiled(doc).plan;
   const inputs = doc.nodes.filter((n) => n.kind === 'input');
@@ -51,6 +58,25 @@ export function availableTabs(doc: NetworkDocument, view: ViewState): ViewTab[] 
   const preferred = view.view === 'surface' ? 'surface' : view.view === 'function' ? 'function' : view.view === 'training' ? 'training' : null;
   if (preferred && tabs.includes(preferred)) return [preferred, ...tabs.filter((t) => t !== preferred)];
   return tabs;
+}
+
+/**
+ * A network with a recurrent node reads sequences, which compile() and so the
+ * function, surface and output views cannot run: it gets the gate view, the
+ * gradient against k and, once wired to train, the training charts; in the
+ * order its lesson lists them.
+ */
+function recurrentTabs(doc: NetworkDocument, view: ViewState): ViewTab[] {
+  const tabs: ViewTab[] = ['gates', 'gradientVsK'];
+  if (sequencePlan(doc)?.plan) tabs.push('training');
+  const wanted = (view.views ?? (view.view ? [view.view] : [])).flatMap((v) => ((tabs as string[]).includes(v) ? [v as ViewTab] : []));
+  return [...wanted, ...tabs.filter((t) => !wanted.includes(t))];
+}
+
+/** The speed-of-learning chart draws one line per block with biases: its empty chart holds them ready. */
+function layersWithBiases(doc: NetworkDocument): number {
+  const plan = compiled(doc).plan;
+  return plan ? plan.blocks.filter((b) => b.kind !== 'input').length : 1;
 }
 
 /** Height left for a chart in a view body of this height (its frame's title row and padding). */
@@ -104,10 +130,11 @@ export const ViewsPanel = memo(function ViewsPanel() {
       document.getElementById(`${id}-${next}`)?.focus();
     }
   };
-  const scrolls = tab === 'training' || tab === 'speed' || tab === 'digits' || tab === 'confusion' || tab === 'truthTable';
+  const recurrent = isRecurrentNetwork(doc);
+  const scrolls = tab === 'gradientVsK' || tab === 'training' || tab === 'speed' || tab === 'digits' || tab === 'confusion' || tab === 'truthTable';
   // Views of every example at once (the table, the training views) have no use for one probe input, and
   // the drawing pad is the probe itself: they get the width.
-  const probe = tab !== 'truthTable' && tab !== 'training' && tab !== 'speed' && tab !== 'digits' && tab !== 'confusion';
+  const probe = !recurrent && tab !== 'truthTable' && tab !== 'training' && tab !== 'speed' && tab !== 'digits' && tab !== 'confusion';
   const inputs = doc.nodes.filter((n) => n.kind === 'input');
   const imageOnly = inputs.length > 0 && inputs.every((n) => n.kind === 'input' && n.image !== undefined);
   return (
@@ -137,16 +164,25 @@ export const ViewsPanel = memo(function ViewsPanel() {
             </button>
           ))}
         </div>
-        <div ref={body} id={`${id}-panel`} role="tabpanel" aria-labelledby={`${id}-${tab}`} className={`nl-view-body${scrolls ? ' is-scrolling' : ''}`}>
+        <div
+          ref={body}
+          id={`${id}-panel`}
+          role="tabpanel"
+          aria-labelledby={`${id}-${tab}`}
+          className={`nl-view-body${scrolls ? ' is-scrolling' : ''}`}
+          data-export-title={LABEL[tab]}
+        >
           {tab === 'function' && <FunctionView />}
           {tab === 'surface' && <SurfaceView />}
           {tab === 'truthTable' && <TruthTable network={doc} examples={view.examples} />}
           {tab === 'activationPlot' && <ActivationPlotView />}
           {tab === 'training' && <TrainingChart height={chartHeight(height)} />}
-          {tab === 'speed' && <SpeedOfLearningChart height={chartHeight(height)} />}
+          {tab === 'speed' && <SpeedOfLearningChart height={chartHeight(height)} slots={layersWithBiases(doc)} />}
           {tab === 'digits' && <DrawView doc={doc} height={height} />}
           {tab === 'confusion' && <TestDigitsView doc={doc} height={height} />}
           {tab === 'output' && <OutputBars />}
+          {tab === 'gates' && <GateView />}
+          {tab === 'gradientVsK' && <GradientKView height={height} />}
         </div>
       </div>
     </section>

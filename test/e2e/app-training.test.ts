@@ -8,12 +8,13 @@
  * test-results/screens/2x-*.png, measurements to test-results/e2e-training.json.
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import type { Download, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { MOD, node, screenshot } from './driver';
 import { RESULTS_DIR, SCREEN_DIR, startHarness, type Harness } from './harness';
-import { startMeasuring, stopMeasuring, type Responsiveness } from './responsiveness';
+import { startCpuTrace, startMeasuring, stopCpuTrace, stopMeasuring, type Responsiveness } from './responsiveness';
 
 let harness: Harness;
 const problems: string[] = [];
@@ -57,6 +58,21 @@ async function saved(download: Download): Promise<string> {
 
 type CsvRow = Record<string, string>;
 
+/** WCAG's contrast ratio of two computed colours ("rgb(…)"). */
+function contrastRatio(a: string, b: string): number {
+  const luminance = (c: string): number => {
+    const [r, g, bl] = (c.match(/[\d.]+/g) ?? []).slice(0, 3).map((v) => {
+      const x = Number(v) / 255;
+      return x <= 0.03928 ? x / 12.92 : ((x + 0.055) / 1.055) ** 2.4;
+    });
+    return 0.2126 * r + 0.7152 * g + 0.0722 * bl;
+  };
+  const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x);
+  return (hi + 0.05) / (lo + 0.05);
+}
+
+const isDark = (colour: string): boolean => contrastRatio(colour, 'rgb(0, 0, 0)') < contrastRatio(colour, 'rgb(255, 255, 255)');
+
 /** The training chart's numbers, through its CSV button, as a user would save them. */
 async function metrics(page: Page): Promise<CsvRow[]> {
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('training-chart').getByRole('button', { name: 'CSV' }).click()]);
@@ -99,16 +115,22 @@ describe('training in the app (Chromium, browser build)', () => {
   });
 
   it('trains: the progress bar moves, the accuracy passes 0.85 after one epoch; pause, resume, stop', async () => {
+    const loadBefore = loadavg()[0];
+    await startCpuTrace(harness.browser, page);
     await startMeasuring(page);
     await page.getByTestId('cmd-train').click();
     // The bar moves: it is seen at two different places while the first epochs run.
     const seen = new Set<number>();
     await expect.poll(async () => (seen.add(await progress(page)), seen.size), { timeout: 30_000, interval: 50 }).toBeGreaterThanOrEqual(3);
-    await expect.poll(() => page.getByTestId('training-chart').locator('.recharts-line').count(), { timeout: 30_000, interval: 50 }).toBe(3);
+    // The first epoch on the charts: their legends name the lines (the empty charts hold invisible lines ready).
+    await expect.poll(() => page.getByTestId('training-chart').locator('.nl-tr-legend-item').count(), { timeout: 30_000, interval: 50 }).toBe(3);
+    expect(await page.getByTestId('training-chart').locator('.recharts-line').count()).toBe(3);
     await page.getByTestId('cmd-pause').click();
-    await expect.poll(() => status(page)).toBe('paused');
+    await expect.poll(() => status(page), { timeout: 10_000 }).toBe('paused');
     const responsiveness: Responsiveness = await stopMeasuring(page);
-    measured.digitsRunUntilPause = responsiveness;
+    const cpu = await stopCpuTrace(harness.browser);
+    const load = [loadBefore, loadavg()[0]].map((l) => Math.round(100 * l) / 100);
+    measured.digitsRunUntilPause = { ...responsiveness, cpu, load };
     await screenshot(page, '21-digits-paused');
 
     // Paused means paused: nothing moves.
@@ -117,17 +139,23 @@ describe('training in the app (Chromium, browser build)', () => {
     expect(await progressText(page)).toBe(at);
     expect(await page.getByTestId('side-training').textContent()).toMatch(/paused/);
 
-    // At least five progress updates a second reached the page, and no task blocked it for long.
+    // At least five progress updates a second reached the page, and no task of the page's own work
+    // (its CPU time, the first epoch on the charts included) came near 100 ms. The 50 ms target is
+    // the benchmark's (npm run bench:ui -- training): under vitest the app is built with NODE_ENV=test,
+    // which is React's development build, about twice as slow. Wall time also counts the waits for a
+    // core; this test and its trainer make a load of about 2, and it is checked only when nothing
+    // else runs.
     expect(responsiveness.progressPerSecond).toBeGreaterThanOrEqual(5);
-    expect(Math.max(0, ...responsiveness.longTasks.map(([, d]) => d))).toBeLessThan(250);
+    expect(cpu.longestTaskCpuMs).toBeLessThan(100);
+    if (Math.max(...load) < 3) expect(Math.max(0, ...responsiveness.longTasks.map(([, d]) => d))).toBeLessThan(250);
 
     // Long enough to be stopped by hand, then resumed from the keyboard.
     await setField(page, 'hp-epochs', '1000');
     await page.keyboard.press('F5');
-    await expect.poll(() => status(page)).toBe('running');
+    await expect.poll(() => status(page), { timeout: 10_000 }).toBe('running');
     await expect.poll(() => progressText(page)).toMatch(/of 1,000/);
     await page.keyboard.press('Shift+F5');
-    await expect.poll(() => status(page)).toBe('stopped');
+    await expect.poll(() => status(page), { timeout: 10_000 }).toBe('stopped');
 
     firstRun = (await metrics(page)).filter((r) => r.run === 'Run 1');
     expect(firstRun.length).toBeGreaterThanOrEqual(1);
@@ -172,7 +200,7 @@ describe('training in the app (Chromium, browser build)', () => {
     await page.getByTestId('run-1').getByRole('checkbox', { name: 'keep to compare' }).check();
     await page.getByTestId('cmd-reset').click();
     // A reset run waits at its first mini-batch; one step, then on to the end of the epoch.
-    await expect.poll(() => status(page)).toBe('paused');
+    await expect.poll(() => status(page), { timeout: 10_000 }).toBe('paused');
     await page.keyboard.press('F10');
     await expect.poll(() => progressText(page)).toMatch(/mini-batch 1 of 800/);
     await page.keyboard.press('F9');
@@ -185,10 +213,10 @@ describe('training in the app (Chromium, browser build)', () => {
     expect(second[0].test_accuracy).toBe(firstRun[0].test_accuracy);
     const chart = page.getByTestId('training-chart');
     await expect.poll(() => chart.locator('.recharts-line').count()).toBe(6);
-    expect(await chart.locator('.recharts-legend-wrapper').first().textContent()).toMatch(/Run 1: training cost.*Run 2: training cost/);
+    expect(await chart.getByTestId('legend-cost').textContent()).toMatch(/Run 1: training cost.*Run 2: training cost/);
     await screenshot(page, '25-two-runs');
     await page.keyboard.press('Shift+F5');
-    await expect.poll(() => status(page)).toBe('stopped');
+    await expect.poll(() => status(page), { timeout: 10_000 }).toBe('stopped');
 
     // Re-randomise: another seed, and fresh weights on the canvas as their own undo step.
     await page.keyboard.press('F8');
@@ -209,7 +237,8 @@ describe('training in the app (Chromium, browser build)', () => {
     expect(Object.keys(rows[0])).toEqual(expect.arrayContaining(['run', 'epoch', 'training_cost', 'test_cost', 'test_accuracy', 'speed_hidden-1', 'speed_output-layer']));
     // The Speed of learning view: one line per layer.
     await page.getByTestId('tab-speed').click();
-    await expect.poll(() => page.getByTestId('speed-chart').locator('.recharts-line').count()).toBe(2);
+    await expect.poll(() => page.getByTestId('speed-chart').getByTestId('legend-speed').locator('li').count()).toBe(2);
+    expect(await page.getByTestId('speed-chart').locator('.recharts-line').count()).toBe(2);
     await screenshot(page, '26-speed-of-learning');
   });
 
@@ -260,12 +289,104 @@ describe('training in the app (Chromium, browser build)', () => {
     await screenshot(fx, '30-fx-diverged');
   });
 
-  it('saves the training settings with the project and opens them again', async () => {
+  it('exports any view as PNG from the Train menu, and says so when there is nothing to export', async () => {
     const p = await openApp();
     await openLesson(p, 'learn-f');
+    const exported = async (tab: string, name: string): Promise<{ width: number; height: number; bytes: number }> => {
+      await p.getByTestId(`tab-${tab}`).click();
+      await p.getByTestId('menu-train').click();
+      const [download] = await Promise.all([p.waitForEvent('download'), p.getByTestId('menuitem-exportChart').click()]);
+      expect(download.suggestedFilename()).toBe(name);
+      const bytes = readFileSync(await saved(download));
+      // A PNG: its signature, then the IHDR chunk with the width and height.
+      expect([...bytes.subarray(0, 8)]).toEqual([137, 80, 78, 71, 13, 10, 26, 10]);
+      expect(bytes.subarray(12, 16).toString('latin1')).toBe('IHDR');
+      return { width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20), bytes: bytes.length };
+    };
+    const body = await p.locator('.nl-views [role="tabpanel"]').boundingBox();
+    if (!body) throw new Error('no view body');
+    const fn = await exported('function', 'function.png');
+    // Drawn at twice the size on screen, with a 12 px margin and a title row above the view; a drawing of
+    // lines and text, not an empty picture.
+    expect(fn.width).toBe(2 * (Math.ceil(body.width) + 24));
+    expect(fn.height).toBe(2 * (Math.ceil(body.height) + 36 + 24));
+    expect(fn.bytes).toBeGreaterThan(20_000);
+    const output = await exported('output', 'output.png');
+    expect(output.width).toBe(fn.width);
+    measured.exportedPng = { function: fn, output };
+    // Views hidden: nothing on screen to export, and the app says so.
+    await p.getByTestId('menu-view').click();
+    await p.getByTestId('menuitem-toggleViews').click();
+    await p.getByTestId('menu-train').click();
+    await p.getByTestId('menuitem-exportChart').click();
+    await expect.poll(() => p.getByTestId('toast-info').last().textContent()).toMatch(/There is no chart on screen to export: show the views/);
+  });
+
+  it('reads well in the dark theme while it trains', async () => {
+    const { page: dark } = await harness.open({ colorScheme: 'dark' });
+    dark.on('pageerror', (e) => problems.push(e.message));
+    await openLesson(dark, 'digits');
+    // Long enough to be still running when the screenshot is taken.
+    await setField(dark, 'hp-epochs', '1000');
+    await dark.getByTestId('cmd-train').click();
+    // Two epochs on the charts: lines to look at (one point draws none).
+    await expect.poll(() => dark.getByTestId('training-chart').locator('.nl-tr-legend-item').count(), { timeout: 30_000, interval: 50 }).toBe(3);
+    await expect.poll(() => dark.getByTestId('chart-cost').locator('.recharts-line-curve').count(), { timeout: 30_000, interval: 50 }).toBe(2);
+    await expect.poll(() => progressText(dark), { timeout: 30_000 }).toMatch(/epoch [2-9]/);
+    // The ticks, the axis titles, the legend and the lines against the panel behind them.
+    // Read in the page (a string: the test's types have no DOM).
+    const colours = (await dark.evaluate(`(() => {
+      const frame = document.querySelector('[data-testid="training-chart"]');
+      const style = (selector) => getComputedStyle(frame.querySelector(selector) || frame);
+      return {
+        bg: getComputedStyle(frame).backgroundColor,
+        tick: style('.recharts-cartesian-axis-tick-value').fill,
+        label: style('.recharts-label').fill,
+        legend: style('.nl-tr-legend-item').color,
+        axis: style('.recharts-cartesian-axis-line').stroke,
+        grid: style('.recharts-cartesian-grid line').stroke,
+        line: style('.recharts-line-curve').stroke,
+      };
+    })()`)) as Record<string, string>;
+    expect(isDark(colours.bg)).toBe(true);
+    const contrast = Object.fromEntries(Object.entries(colours).filter(([k]) => k !== 'bg').map(([k, c]) => [k, Math.round(100 * contrastRatio(c, colours.bg)) / 100]));
+    measured.darkContrast = { background: colours.bg, ...contrast };
+    for (const k of ['tick', 'label', 'legend']) expect(contrast[k], k).toBeGreaterThanOrEqual(4.5);
+    for (const k of ['axis', 'line']) expect(contrast[k], k).toBeGreaterThanOrEqual(3);
+    expect(contrast.grid, 'grid').toBeGreaterThanOrEqual(1.3);
+    // The tooltip, shown by pointing at the chart: dark, with light text.
+    const plot = await dark.getByTestId('chart-cost').locator('.recharts-surface').boundingBox();
+    if (!plot) throw new Error('no plot');
+    await dark.mouse.move(plot.x + plot.width * 0.6, plot.y + plot.height * 0.5);
+    const tooltip = dark.getByTestId('chart-cost').locator('.recharts-default-tooltip');
+    await expect.poll(() => tooltip.isVisible()).toBe(true);
+    const [tipBg, tipText] = (await dark.evaluate(`(() => {
+      const tip = document.querySelector('[data-testid="chart-cost"] .recharts-default-tooltip');
+      return [getComputedStyle(tip).backgroundColor, getComputedStyle(tip.querySelector('.recharts-tooltip-label') || tip).color];
+    })()`)) as [string, string];
+    expect(isDark(tipBg)).toBe(true);
+    expect(contrastRatio(tipText, tipBg)).toBeGreaterThanOrEqual(4.5);
+    expect(await status(dark)).toBe('running');
+    await screenshot(dark, '32-dark-training');
+    await dark.keyboard.press('Shift+F5');
+    await expect.poll(() => status(dark), { timeout: 10_000 }).toBe('stopped');
+  });
+
+  it('saves the training settings with the project and opens them again; changing them marks the project unsaved', async () => {
+    const p = await openApp();
+    await openLesson(p, 'learn-f');
+    const state = () => p.locator('.nl-title-state').textContent();
+    expect(await state()).toBe('saved');
     await setField(p, 'hp-eta', '0.02');
+    await expect.poll(state).toBe('unsaved changes');
     await setField(p, 'hp-seed', '77');
     const [download] = await Promise.all([p.waitForEvent('download'), p.keyboard.press(`${MOD}+s`)]);
+    await expect.poll(state).toBe('saved');
+    // Another dataset is a change too; choosing the saved one again is none.
+    await p.getByTestId('dataset-select').selectOption('xor');
+    await expect.poll(state).toBe('unsaved changes');
+    await p.getByTestId('dataset-select').selectOption('f1d');
+    await expect.poll(state).toBe('saved');
     const path = await saved(download);
     const project = JSON.parse(readFileSync(path, 'utf8')) as { dataset: unknown; hyperparameters: { eta: number; optimizer: string }; seed: number };
     expect(project.dataset).toEqual({ source: 'builtin', name: 'f1d' });

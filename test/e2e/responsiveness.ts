@@ -5,8 +5,13 @@
  * training chart's lines. Used by the e2e tests and `npm run bench:ui`.
  * The page's CSP forbids eval, so the code goes in as strings through the
  * debugger protocol (which the CSP does not govern).
+ *
+ * A task's time is wall time: on a busy 2-core machine most of a long task
+ * can be the main thread waiting for a core. A Chromium trace gives each
+ * task's CPU time too ("thread duration"), the page's own work, which other
+ * work on the machine does not stretch (startCpuTrace / stopCpuTrace).
  */
-import type { Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 
 export interface Responsiveness {
   /** Milliseconds from the start of the measurement to its end. */
@@ -67,5 +72,53 @@ export async function stopMeasuring(page: Page): Promise<Responsiveness> {
     longestProgressGapMs: round(gaps.length > 0 ? Math.max(...gaps) : 0),
     chartRedraws: raw.chart.length,
     chartPerSecond: round(rate(raw.chart)),
+  };
+}
+
+interface TraceEvent {
+  name: string;
+  ph: string;
+  pid: number;
+  tid: number;
+  ts: number;
+  dur?: number;
+  tdur?: number;
+  args?: { name?: string };
+}
+
+export interface MainThreadCpu {
+  /** The longest task's CPU time and its wall time, ms. */
+  longestTaskCpuMs: number;
+  longestTaskWallMs: number;
+  /** Tasks whose CPU time alone passed 50 ms. */
+  tasksOver50msCpu: number;
+  /** The three longest by CPU time: [start ms from the start of the trace, CPU ms, wall ms]. */
+  top: [number, number, number][];
+}
+
+const MARK = 'neuroloom:cpu-trace';
+
+/** Starts a trace of the page's main thread (one trace at a time per browser). */
+export async function startCpuTrace(browser: Browser, page: Page): Promise<void> {
+  await browser.startTracing(page, { categories: ['toplevel', 'blink.user_timing'] });
+  // Names the page's main thread in the trace (a string: the CSP forbids eval, not the debugger protocol).
+  await page.evaluate(`performance.mark('${MARK}')`);
+}
+
+/** Ends the trace: the page's longest task by CPU time. */
+export async function stopCpuTrace(browser: Browser): Promise<MainThreadCpu> {
+  const trace = JSON.parse((await browser.stopTracing()).toString()) as { traceEvents: TraceEvent[] };
+  const events = trace.traceEvents;
+  const mark = events.find((e) => e.name === MARK);
+  if (!mark) throw new Error('the trace has no mark from the page: cannot tell its main thread');
+  const tasks = events.filter((e) => e.ph === 'X' && e.pid === mark.pid && e.tid === mark.tid && e.name === 'ThreadControllerImpl::RunTask');
+  const round = (v: number): number => Math.round(v / 100) / 10;
+  const byCpu = [...tasks].sort((a, b) => (b.tdur ?? 0) - (a.tdur ?? 0));
+  const longest = byCpu[0];
+  return {
+    longestTaskCpuMs: round(longest?.tdur ?? 0),
+    longestTaskWallMs: round(longest?.dur ?? 0),
+    tasksOver50msCpu: tasks.filter((e) => (e.tdur ?? 0) > 50_000).length,
+    top: byCpu.slice(0, 3).map((e) => [round(e.ts - mark.ts), round(e.tdur ?? 0), round(e.dur ?? 0)]),
   };
 }

@@ -93,8 +93,8 @@ describe.skipIf(!existsSync(CHROMIUM))('desktop host in Chromium', () => {
     expect(await scenario('requests')).toEqual({ recent: ['/a.neuroloom'], error: 'Error: bad.neuroloom: not valid JSON', kind: 'desktop' });
   });
 
-  it('leaves editing commands to a focused text field', async () => {
-    expect(await scenario('commands')).toEqual({ seen: ['selectAll', 'save'], selected: [0, 7] });
+  it('leaves editing commands to a focused text field, hands the others on, and drops what is not a menu command', async () => {
+    expect(await scenario('commands')).toEqual({ seen: ['selectAll', 'save', 'train', 'stepEpoch'], selected: [0, 7] });
   });
 
   it('says clearly when the preload API is missing', async () => {

@@ -6,6 +6,10 @@ import { buildMenuTemplate } from '../../electron/main/menu';
 import { WindowSession, windowTitle, type CloseChoice } from '../../electron/main/window/session';
 import { DEFAULT_WINDOW_STATE, restoreWindowState, serialiseWindowState } from '../../electron/main/window/window-state';
 import type { AppCommand } from '../../electron/shared/contract';
+import type { AppActions } from '../../renderer/app/actions';
+import { APP_COMMANDS, buildCommands, type TrainingActions } from '../../renderer/app/commands';
+import { APP_COMMAND_NAMES } from '../../renderer/platform/host';
+import { createRuntimeStore } from '../../renderer/store/runtime-store';
 import { FakeSurface, FakeTrainer } from './helpers/fakes';
 
 type Item = MenuItemConstructorOptions;
@@ -32,9 +36,9 @@ function menu(platform: NodeJS.Platform, recent: string[] = []) {
 }
 
 describe('menu', () => {
-  it('has the File, Edit, View and Help items with the usual accelerators, each sending its command', () => {
+  it('has the File, Edit, View, Train and Help items with the usual accelerators, each sending its command', () => {
     const m = menu('linux');
-    expect(m.template.map((i) => i.label?.replace(/&/g, ''))).toEqual(['File', 'Edit', 'View', 'Help']);
+    expect(m.template.map((i) => i.label?.replace(/&/g, ''))).toEqual(['File', 'Edit', 'View', 'Train', 'Help']);
     const expected: [string, string | undefined, AppCommand][] = [
       ['New', 'CmdOrCtrl+N', 'new'],
       ['Open…', 'CmdOrCtrl+O', 'open'],
@@ -42,7 +46,6 @@ describe('menu', () => {
       ['Save As…', 'CmdOrCtrl+Shift+S', 'saveAs'],
       ['Import network2.py JSON…', 'CmdOrCtrl+I', 'importNetwork2'],
       ['Export network2.py JSON…', 'CmdOrCtrl+E', 'exportNetwork2'],
-      ['Export Chart…', 'CmdOrCtrl+Shift+E', 'exportChart'],
       ['Undo', 'CmdOrCtrl+Z', 'undo'],
       ['Redo', 'Ctrl+Y', 'redo'],
       ['Cut', 'CmdOrCtrl+X', 'cut'],
@@ -56,7 +59,17 @@ describe('menu', () => {
       ['Toggle Palette', 'CmdOrCtrl+1', 'togglePalette'],
       ['Toggle Inspector', 'CmdOrCtrl+2', 'toggleInspector'],
       ['Toggle Views', 'CmdOrCtrl+3', 'toggleViews'],
-      ['Lessons', 'F1', 'lessons'],
+      ['Train (or Resume)', 'F5', 'train'],
+      ['Pause', 'F6', 'pause'],
+      ['Resume', undefined, 'resume'],
+      ['Stop', 'Shift+F5', 'stop'],
+      ['Step One Mini-batch', 'F10', 'step'],
+      ['Step to the End of the Epoch', 'F9', 'stepEpoch'],
+      ['Reset to the Initial Weights', 'Shift+F8', 'reset'],
+      ['Re-randomise the Weights', 'F8', 'reRandomise'],
+      ['Show the Training Panel', undefined, 'trainingPanel'],
+      ['Export the Chart as PNG…', 'CmdOrCtrl+Shift+E', 'exportChart'],
+      ['Lessons', 'Alt+L', 'lessons'],
       ['About Neuroloom', undefined, 'about'],
     ];
     for (const [label, accelerator] of expected) {
@@ -72,6 +85,38 @@ describe('menu', () => {
     expect(new Set(accels).size).toBe(accels.length);
   });
 
+  it('sends every command the page accepts from it, and only those, on each platform', () => {
+    for (const platform of ['linux', 'win32', 'darwin'] as const) {
+      const m = menu(platform);
+      for (const item of m.all) if (typeof item.click === 'function' && !item.label?.match(/Recent/)) (item.click as unknown as () => void)();
+      expect(new Set(m.sent), platform).toEqual(new Set(APP_COMMAND_NAMES));
+    }
+  });
+
+  it('gives the Train menu the keys the page uses, and has every training command of the page', () => {
+    const m = menu('linux');
+    const training: TrainingActions = { run: () => {}, exportChart: () => {} };
+    const actions = new Proxy({} as AppActions, { get: () => () => {} });
+    const commands = buildCommands(actions, createRuntimeStore(), training);
+    const trainMenu = m.template.find((i) => i.label === '&Train');
+    const items = (Array.isArray(trainMenu?.submenu) ? trainMenu.submenu : []).filter((i) => i.type !== 'separator');
+    const sentBy = (item: Item): AppCommand => {
+      const before = m.sent.length;
+      (item.click as unknown as () => void)();
+      expect(m.sent.length).toBe(before + 1);
+      return m.sent[m.sent.length - 1];
+    };
+    const accelerator = (shortcut: string | undefined) => shortcut?.replace(/^Mod\+/, 'CmdOrCtrl+');
+    const covered = new Set<string>();
+    for (const item of items) {
+      const page = commands.find((c) => c.id === APP_COMMANDS[sentBy(item)]);
+      expect(page, String(item.label)).toBeDefined();
+      covered.add(page?.id ?? '');
+      expect(item.accelerator, String(item.label)).toBe(accelerator(page?.shortcuts?.[0]));
+    }
+    expect([...covered].sort()).toEqual(commands.filter((c) => c.group === 'Train').map((c) => c.id).sort());
+  });
+
   it('lists recent files and opens the one clicked', () => {
     const m = menu('linux', ['/home/a/xor.neuroloom', '/home/a/R&D.neuroloom']);
     m.click('1 xor.neuroloom');
@@ -83,7 +128,7 @@ describe('menu', () => {
 
   it('follows macOS conventions there: an app menu with About and Quit, a Window menu', () => {
     const m = menu('darwin');
-    expect(m.template.map((i) => i.label ?? i.role)).toEqual(['Neuroloom', '&File', '&Edit', '&View', 'windowMenu', '&Help']);
+    expect(m.template.map((i) => i.label ?? i.role)).toEqual(['Neuroloom', '&File', '&Edit', '&View', '&Train', 'windowMenu', '&Help']);
     expect(m.byLabel('Redo').accelerator).toBe('Cmd+Shift+Z');
     expect(m.all.filter((i) => i.role === 'quit')).toHaveLength(1);
     expect(m.byLabel('Delete').accelerator).toBeUndefined();

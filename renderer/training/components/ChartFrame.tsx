@@ -1,13 +1,11 @@
 /** A titled frame around a view, with its export buttons (PNG of the view, CSV of the numbers). */
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useExportFile } from '../context';
-import { fileStem, frameToPng, registerFrameExport, type LegendItem } from '../export';
+import { elementToPng, fileStem, registerFrameExport } from '../export';
 import '../training.css';
 
 export interface ChartFrameProps {
   title: string;
-  /** Drawn under the chart in the PNG (Recharts' own legend is HTML, which a PNG cannot take). */
-  legend?: readonly LegendItem[];
   /** The numbers behind the view, as CSV. */
   csv?: () => string;
   /** Controls shown beside the title. */
@@ -18,7 +16,7 @@ export interface ChartFrameProps {
   testId?: string;
 }
 
-export function ChartFrame({ title, legend, csv, tools, png = true, children, testId }: ChartFrameProps) {
+export function ChartFrame({ title, csv, tools, png = true, children, testId }: ChartFrameProps) {
   const frame = useRef<HTMLElement>(null);
   const exportFile = useExportFile();
   const [problem, setProblem] = useState<string | null>(null);
@@ -29,7 +27,7 @@ export function ChartFrame({ title, legend, csv, tools, png = true, children, te
       (e: unknown) => setProblem(`Export failed: ${e instanceof Error ? e.message : String(e)}`),
     );
   };
-  const savePng = (): Promise<void> => run(async () => frame.current && exportFile(`${fileStem(title)}.png`, await frameToPng(frame.current, title, legend), 'png'));
+  const savePng = (): Promise<void> => run(async () => frame.current && exportFile(`${fileStem(title)}.png`, await elementToPng(frame.current), 'png'));
   // The app's "Export chart" command calls the latest savePng of the frame on screen.
   const latest = useRef(savePng);
   useEffect(() => {
@@ -41,7 +39,14 @@ export function ChartFrame({ title, legend, csv, tools, png = true, children, te
     return registerFrameExport(el, () => latest.current());
   }, [png]);
   return (
-    <section ref={frame} className="nl-tr-frame" aria-label={title} data-testid={testId} data-chart-frame={png ? '' : undefined}>
+    <section
+      ref={frame}
+      className="nl-tr-frame"
+      aria-label={title}
+      data-testid={testId}
+      data-chart-frame={png ? '' : undefined}
+      data-export-none={png ? undefined : `“${title}” is a table, not a chart: its CSV button saves it.`}
+    >
       <header className="nl-tr-frame-head">
         <h3 className="nl-tr-frame-title">{title}</h3>
         <div className="nl-tr-frame-tools">

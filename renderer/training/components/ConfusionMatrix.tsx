@@ -22,13 +22,15 @@ export interface ConfusionMatrixProps {
 const MARGIN_LEFT = 96;
 const MARGIN_TOP = 72;
 
+/** A deep blue over the panel's colour, as strong as the share: readable numbers on both ends (text turns white past half). */
 function shade(share: number): string {
-  // White to a deep blue: readable numbers on both ends (text colour flips at half).
-  const t = Math.max(0, Math.min(1, share));
-  const r = Math.round(255 - t * (255 - 8));
-  const g = Math.round(255 - t * (255 - 69));
-  const b = Math.round(255 - t * (255 - 148));
-  return `rgb(${r},${g},${b})`;
+  return `rgba(8, 69, 148, ${Math.max(0, Math.min(1, share))})`;
+}
+
+/** The theme's panel and text colours where the canvas sits (the dark theme's too). */
+function themeColours(canvas: HTMLCanvasElement): { bg: string; fg: string } {
+  const cs = getComputedStyle(canvas);
+  return { bg: cs.getPropertyValue('--tr-bg').trim() || '#ffffff', fg: cs.color || '#111111' };
 }
 
 function draw(canvas: HTMLCanvasElement, e: ClassifierEvaluation, cell: number): void {
@@ -37,7 +39,8 @@ function draw(canvas: HTMLCanvasElement, e: ClassifierEvaluation, cell: number):
   const height = MARGIN_TOP + n * cell + 8;
   const ctx = sizeCanvas(canvas, width, height);
   if (!ctx) return;
-  ctx.fillStyle = '#ffffff';
+  const { bg, fg } = themeColours(canvas);
+  ctx.fillStyle = bg;
   ctx.fillRect(0, 0, width, height);
   const font = Math.max(11, Math.min(18, Math.round(cell * 0.36)));
   ctx.textAlign = 'center';
@@ -52,13 +55,13 @@ function draw(canvas: HTMLCanvasElement, e: ClassifierEvaluation, cell: number):
       ctx.fillStyle = shade(share);
       ctx.fillRect(x, y, cell - 1, cell - 1);
       if (count > 0) {
-        ctx.fillStyle = share > 0.5 ? '#ffffff' : '#111111';
+        ctx.fillStyle = share > 0.5 ? '#ffffff' : fg;
         ctx.font = `${t === p ? 600 : 400} ${font}px system-ui, sans-serif`;
         ctx.fillText(formatInteger(count), x + cell / 2, y + cell / 2);
       }
     }
   }
-  ctx.fillStyle = '#111111';
+  ctx.fillStyle = fg;
   ctx.font = `${font}px system-ui, sans-serif`;
   for (let c = 0; c < n; c++) {
     const name = e.classNames[c] ?? String(c);

@@ -3,7 +3,7 @@
  * sets, the digits, or files from disk; with a preview, its sizes, and a
  * check that it fits the network's inputs and outputs before training.
  */
-import { memo, useEffect, useId, useRef, useState } from 'react';
+import { memo, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { CATALOG, catalogEntry, type CatalogEntry } from '../../../engine/datasets/catalog';
 import type { Dataset } from '../../../engine/datasets/dataset';
 import type { NetworkDocument } from '../../../engine/document';
@@ -17,6 +17,11 @@ import { useFit } from '../hooks';
 import { formatInteger } from '../format';
 import { datasetLabel, EXAMPLES_NAME } from '../settings';
 import { DatasetPreview } from './DatasetPreview';
+import { SequencePreview } from './SequencePreview';
+import { SequenceSettingsForm } from './SequenceSettingsForm';
+import { loadSequenceChoice } from '../../../engine/datasets/choice';
+import { isSequenceSetName } from '../../../engine/datasets/sequence-sets';
+import { isRecurrentNetwork } from '../../../engine/recurrent/network';
 
 export interface DatasetPickerProps {
   network: NetworkDocument;
@@ -26,12 +31,16 @@ export interface DatasetPickerProps {
   examples?: LessonExamples;
 }
 
-const GROUPS: { label: string; test: (e: CatalogEntry) => boolean }[] = [
+const SEQUENCES = { label: 'Sequences (LSTM and recurrent networks)', test: (e: CatalogEntry) => e.kind === 'sequence' };
+const EXAMPLE_GROUPS: { label: string; test: (e: CatalogEntry) => boolean }[] = [
   { label: 'Functions of x', test: (e) => e.kind === 'function' && e.inputSize === 1 },
   { label: 'Functions of x and y', test: (e) => e.kind === 'function' && e.inputSize === 2 },
   { label: 'Toy classification sets', test: (e) => e.kind === 'toy' },
   { label: 'Images', test: (e) => e.kind === 'images' },
 ];
+// What the network can train on comes first.
+const GROUPS_FOR_RECURRENT = [SEQUENCES, ...EXAMPLE_GROUPS];
+const GROUPS_FOR_DENSE = [...EXAMPLE_GROUPS, SEQUENCES];
 
 const FILE_VALUE = '__file__';
 const EXAMPLES_VALUE = '__examples__';
@@ -42,13 +51,42 @@ function valueOf(choice: DatasetChoice | null): string {
   return choice.source === 'builtin' ? choice.name : FILE_VALUE;
 }
 
+type Shaped = DataShape & { train: number; test: number };
+
+function isSequenceChoice(choice: DatasetChoice): boolean {
+  return (choice.source === 'builtin' && catalogEntry(choice.name)?.kind === 'sequence') || (choice.source === 'upload' && choice.kind === 'sequence-csv');
+}
+
+/** The shape of sequence data: of a generated set from its settings, of an uploaded CSV by reading it. */
+function sequenceShapeOf(choice: DatasetChoice, seed: number): Shaped | null {
+  if (choice.source === 'builtin') {
+    const info = catalogEntry(choice.name)?.sequence;
+    if (!info) return null;
+    const count = choice.sequence?.count ?? info.defaults.count;
+    return { ...info.shape(choice.sequence), train: count, test: info.testCount(count) };
+  }
+  const split = loadSequenceChoice(choice, seed);
+  if (!split) return null;
+  const d = split.train;
+  return { task: d.task, inputSize: d.inputSize, outputSize: d.outputSize, targets: d.targets, train: d.count, test: split.test?.count ?? 0 };
+}
+
 /** The shape of the chosen data, known without loading for the built-ins. */
-function useShape(choice: DatasetChoice | null, seed: number): { shape: (DataShape & { train: number; test: number }) | null; problem: string | null } {
+function useShape(choice: DatasetChoice | null, seed: number): { shape: Shaped | null; problem: string | null } {
   const [loaded, setLoaded] = useState<{ data: Dataset; test: Dataset | null } | { problem: string } | null>(null);
   const entry = choice?.source === 'builtin' ? catalogEntry(choice.name) : undefined;
+  const sequences = choice !== null && isSequenceChoice(choice);
+  const sequenceShape = useMemo((): { shape: Shaped | null; problem: string | null } => {
+    if (!choice || !sequences) return { shape: null, problem: null };
+    try {
+      return { shape: sequenceShapeOf(choice, seed), problem: null };
+    } catch (e) {
+      return { shape: null, problem: e instanceof Error ? e.message : String(e) };
+    }
+  }, [choice, seed, sequences]);
   useEffect(() => {
     setLoaded(null);
-    if (!choice || choice.source !== 'upload') return;
+    if (!choice || choice.source !== 'upload' || sequences) return;
     let live = true;
     loadForViews(choice, seed).then(
       (split) => live && split && setLoaded({ data: split.train, test: split.test }),
@@ -57,7 +95,8 @@ function useShape(choice: DatasetChoice | null, seed: number): { shape: (DataSha
     return () => {
       live = false;
     };
-  }, [choice, seed]);
+  }, [choice, seed, sequences]);
+  if (sequences) return sequenceShape;
   if (entry) return { shape: { inputSize: entry.inputSize, outputSize: entry.outputSize, task: entry.task, train: entry.trainCount, test: entry.testCount }, problem: null };
   if (loaded && 'problem' in loaded) return { shape: null, problem: loaded.problem };
   if (loaded) {
@@ -87,7 +126,8 @@ export const DatasetPicker = memo(function DatasetPicker({ network, chooseDataFi
       const picked = await Promise.all([...files].map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })));
       const upload = uploadFromFiles(picked);
       // Decode once now, so a bad file is named here rather than when Train is pressed.
-      await loadForViews(upload, seed);
+      if (upload.kind === 'sequence-csv') loadSequenceChoice(upload, seed);
+      else await loadForViews(upload, seed);
       store.getState().setDataset(upload);
     } catch (e) {
       setFileProblem(e instanceof Error ? e.message : String(e));
@@ -131,7 +171,7 @@ export const DatasetPicker = memo(function DatasetPicker({ network, chooseDataFi
                 The lesson’s {examples.inputs.length === 1 ? 'example' : `${examples.inputs.length} examples`}
               </option>
             )}
-            {GROUPS.map((g) => (
+            {(isRecurrentNetwork(network) ? GROUPS_FOR_RECURRENT : GROUPS_FOR_DENSE).map((g) => (
               <optgroup key={g.label} label={g.label}>
                 {CATALOG.filter(g.test).map((e) => (
                   <option key={e.name} value={e.name}>
@@ -172,14 +212,29 @@ export const DatasetPicker = memo(function DatasetPicker({ network, chooseDataFi
       {choice && (
         <div className="nl-tr-dataset-about">
           {entry && <p className="nl-tr-description">{entry.description}</p>}
-          {shape && (
+          {entry?.sequence && choice.source === 'builtin' && isSequenceSetName(choice.name) && (
+            <SequenceSettingsForm
+              set={choice.name}
+              names={entry.sequence.settings}
+              value={choice.sequence ?? {}}
+              onChange={(sequence) => store.getState().setDataset({ ...choice, sequence })}
+            />
+          )}
+          {shape?.targets && (
+            <p className="nl-tr-caption" data-testid="dataset-shape">
+              {formatInteger(shape.train)} training and {formatInteger(shape.test)} test sequences · {shape.inputSize} feature{shape.inputSize === 1 ? '' : 's'} per step →{' '}
+              {shape.outputSize} {shape.task === 'classification' ? 'outputs (one per symbol)' : `target${shape.outputSize === 1 ? '' : 's'}`}{' '}
+              {shape.targets === 'last' ? 'after the last step' : 'at every step'}
+            </p>
+          )}
+          {shape && !shape.targets && (
             <p className="nl-tr-caption">
               {formatInteger(shape.train)} training and {formatInteger(shape.test)} test examples · {shape.inputSize} input{shape.inputSize === 1 ? '' : 's'} →{' '}
               {shape.outputSize} {shape.task === 'classification' ? `output${shape.outputSize === 1 ? ' (class 0 or 1)' : 's (one per class)'}` : `target${shape.outputSize === 1 ? '' : 's'}`}
             </p>
           )}
           <div className="nl-tr-preview">
-            <DatasetPreview choice={choice} seed={seed} />
+            {isSequenceChoice(choice) ? <SequencePreview choice={choice} seed={seed} /> : <DatasetPreview choice={choice} seed={seed} />}
           </div>
           <div className={`nl-tr-fit${fit.ok && !problem ? ' is-ok' : ' is-bad'}`} data-testid="fit-check" role="status">
             <p className="nl-tr-fit-title">{problem ? 'This file cannot be used' : !shape ? 'Checked when training starts' : fit.ok ? 'Fits the network' : 'Does not fit the network'}</p>

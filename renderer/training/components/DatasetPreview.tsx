@@ -12,6 +12,7 @@ import type { DatasetChoice } from '../../../engine/project';
 import { loadForViews, sampleImages } from '../data/renderer-datasets';
 import { formatMetric } from '../format';
 import { drawImage, sizeCanvas } from '../hooks';
+import { runColor } from '../transforms';
 
 const HEIGHT = 200;
 
@@ -20,10 +21,10 @@ function FunctionPlot({ spec }: { spec: FunctionSpec }) {
   const rows = useMemo(() => Array.from({ length: 301 }, (_, i) => ({ x: lo + ((hi - lo) * i) / 300, y: spec.f(lo + ((hi - lo) * i) / 300) })), [spec, lo, hi]);
   return (
     <LineChart responsive style={{ width: '100%', height: HEIGHT }} data={rows} margin={{ top: 8, right: 16, bottom: 8, left: 0 }}>
-      <CartesianGrid strokeDasharray="3 3" stroke="#d0d4da" />
+      <CartesianGrid strokeDasharray="3 3" />
       <XAxis dataKey="x" type="number" domain={[lo, hi]} tickFormatter={(v: number) => formatMetric(v)} />
       <YAxis width="auto" tickFormatter={(v: number) => formatMetric(v)} />
-      <Line dataKey="y" stroke="#0072B2" strokeWidth={2.5} dot={false} isAnimationActive={false} name="f(x)" />
+      <Line dataKey="y" stroke={runColor(0)} strokeWidth={2.5} dot={false} isAnimationActive={false} name="f(x)" />
     </LineChart>
   );
 }
@@ -86,12 +87,12 @@ function PointScatter({ data }: { data: Dataset }) {
   }, [data]);
   return (
     <ScatterChart responsive style={{ width: '100%', maxWidth: 320, height: HEIGHT + 40 }} margin={{ top: 8, right: 16, bottom: 8, left: 0 }}>
-      <CartesianGrid strokeDasharray="3 3" stroke="#d0d4da" />
+      <CartesianGrid strokeDasharray="3 3" />
       <XAxis dataKey="x" type="number" name="x" tickFormatter={(v: number) => formatMetric(v)} />
       <YAxis dataKey="y" type="number" name="y" width="auto" tickFormatter={(v: number) => formatMetric(v)} />
       <ZAxis range={[16, 16]} />
-      <Scatter data={classes[0]} fill="#0072B2" name="class 0" isAnimationActive={false} />
-      <Scatter data={classes[1]} fill="#D55E00" name="class 1" isAnimationActive={false} />
+      <Scatter data={classes[0]} fill={runColor(0)} name="class 0" isAnimationActive={false} />
+      <Scatter data={classes[1]} fill={runColor(1)} name="class 1" isAnimationActive={false} />
     </ScatterChart>
   );
 }
@@ -100,11 +101,11 @@ function XYScatter({ data }: { data: Dataset }) {
   const points = useMemo(() => Array.from({ length: Math.min(data.count, 1000) }, (_, i) => ({ x: data.x[i], y: data.y[i] })), [data]);
   return (
     <ScatterChart responsive style={{ width: '100%', height: HEIGHT }} margin={{ top: 8, right: 16, bottom: 8, left: 0 }}>
-      <CartesianGrid strokeDasharray="3 3" stroke="#d0d4da" />
+      <CartesianGrid strokeDasharray="3 3" />
       <XAxis dataKey="x" type="number" tickFormatter={(v: number) => formatMetric(v)} />
       <YAxis dataKey="y" type="number" width="auto" tickFormatter={(v: number) => formatMetric(v)} />
       <ZAxis range={[12, 12]} />
-      <Scatter data={points} fill="#0072B2" isAnimationActive={false} />
+      <Scatter data={points} fill={runColor(0)} isAnimationActive={false} />
     </ScatterChart>
   );
 }

@@ -15,7 +15,9 @@ import { FIELD, normaliseDigit } from '../digit-normalise';
 import { predictedClass } from '../evaluate';
 import { formatMetric } from '../format';
 import { drawImage, sizeCanvas, useThrottledValue } from '../hooks';
+import { runColor } from '../transforms';
 import { ChartFrame } from './ChartFrame';
+import { TOOLTIP_STYLE } from './TrainingChart';
 
 export interface DigitDrawPadProps {
   /** The network to read the drawing (the canvas's document: its weights as they are now). */
@@ -59,13 +61,13 @@ const OutputBars = memo(function OutputBars({ bars, best, height }: { bars: Bar[
   const top = Math.max(1, ...bars.map((b) => b.value));
   return (
     <BarChart responsive style={{ width: '100%', height }} data={bars} margin={{ top: 8, right: 16, bottom: 8, left: 0 }}>
-      <CartesianGrid strokeDasharray="3 3" vertical={false} stroke="#d0d4da" />
+      <CartesianGrid strokeDasharray="3 3" vertical={false} />
       <XAxis dataKey="name" interval={0} />
       <YAxis width={56} domain={[0, top]} tickFormatter={(v: number) => formatMetric(v)} />
-      <Tooltip formatter={(v) => (typeof v === 'number' ? formatMetric(v) : String(v))} />
+      <Tooltip formatter={(v) => (typeof v === 'number' ? formatMetric(v) : String(v))} contentStyle={TOOLTIP_STYLE} isAnimationActive={false} />
       <Bar dataKey="value" name="output" isAnimationActive={false}>
         {bars.map((b, i) => (
-          <Cell key={b.name} fill={i === best ? '#D55E00' : '#0072B2'} />
+          <Cell key={b.name} fill={i === best ? runColor(1) : runColor(0)} />
         ))}
       </Bar>
     </BarChart>
@@ -179,7 +181,6 @@ export const DigitDrawPad = memo(function DigitDrawPad({ network, classNames, si
   return (
     <ChartFrame
       title="Draw a digit"
-      legend={[]}
       csv={() => `output,activation\r\n${bars.map((b) => `${b.name},${b.value}`).join('\r\n')}\r\n`}
       tools={
         <button type="button" className="nl-tr-button is-small" onClick={clear} title="Clear the pad (Delete)">

@@ -1,10 +1,12 @@
-/** Cost, optimizer, eta, mini-batch size, epochs, L2 lambda, initialisation, seed: the settings of the next run. */
+/** Cost, optimizer, eta, mini-batch size, epochs, L2 lambda, initialisation, seed (and clipping and b_r for recurrent networks): the settings of the next run. */
 import { memo, useId } from 'react';
 import { costs, COST_NAMES, type CostName } from '../../../engine/costs';
 import type { NetworkDocument } from '../../../engine/document';
 import { INIT_LABELS, INIT_NAMES, type InitName } from '../../../engine/init';
 import { OPTIMIZER_NAMES, type OptimizerName } from '../../../engine/optimizers';
 import { DEFAULT_HYPERPARAMETERS, type Hyperparameters } from '../../../engine/project';
+import { RECURRENT_HYPERPARAMETERS } from '../../../engine/recipes';
+import { isRecurrentNetwork } from '../../../engine/recurrent/network';
 import { useTraining, useTrainingStore } from '../context';
 import { NumberField } from './NumberField';
 
@@ -30,6 +32,8 @@ export const HyperparameterForm = memo(function HyperparameterForm({ network, de
   const set = (patch: Partial<Hyperparameters>): void => store.getState().setHyperparameters(patch);
   const id = useId();
   const own = outputCost(network);
+  // The trainer draws a recurrent layer's weights its own way, in float64: those two settings do not apply.
+  const recurrent = isRecurrentNetwork(network);
 
   return (
     <fieldset className="nl-tr-hp" data-testid="hyperparameters">
@@ -74,6 +78,27 @@ export const HyperparameterForm = memo(function HyperparameterForm({ network, de
         {hp.optimizer === 'momentum' && (
           <NumberField label="Momentum μ" value={hp.momentum ?? 0.9} check={(v) => (v >= 0 && v < 1 ? null : 'from 0 to below 1')} onCommit={(momentum) => set({ momentum })} />
         )}
+        {recurrent && (
+          <>
+            <NumberField
+              label="Clip gradient norm"
+              value={hp.clipNorm ?? 0}
+              check={(v) => (v >= 0 ? null : 'must be 0 (off) or more')}
+              onCommit={(v) => set({ clipNorm: v > 0 ? v : undefined })}
+              hint="0: off; a longer mini-batch gradient is scaled down to this length"
+              testId="hp-clip"
+            />
+            <NumberField
+              label="Rem gate bias b_r"
+              value={hp.remBias ?? 1}
+              check={() => null}
+              onCommit={(remBias) => set({ remBias })}
+              hint="fresh LSTM weights start rem near σ(b_r): keep the memory"
+              testId="hp-rem-bias"
+            />
+          </>
+        )}
+        {!recurrent && (
         <div className="nl-tr-field is-wide">
           <label htmlFor={`${id}-init`}>Initial weights</label>
           <select id={`${id}-init`} value={hp.init} onChange={(e) => set({ init: e.target.value as InitName })}>
@@ -84,6 +109,7 @@ export const HyperparameterForm = memo(function HyperparameterForm({ network, de
             ))}
           </select>
         </div>
+        )}
         <NumberField
           label="Seed"
           integer
@@ -93,13 +119,15 @@ export const HyperparameterForm = memo(function HyperparameterForm({ network, de
           hint="shuffles, splits and fresh weights"
           testId="hp-seed"
         />
-        <div className="nl-tr-field">
-          <label htmlFor={`${id}-prec`}>Precision</label>
-          <select id={`${id}-prec`} value={hp.precision} onChange={(e) => set({ precision: e.target.value as Hyperparameters['precision'] })}>
-            <option value="float64">float64 (exact)</option>
-            <option value="float32">float32 (faster)</option>
-          </select>
-        </div>
+        {!recurrent && (
+          <div className="nl-tr-field">
+            <label htmlFor={`${id}-prec`}>Precision</label>
+            <select id={`${id}-prec`} value={hp.precision} onChange={(e) => set({ precision: e.target.value as Hyperparameters['precision'] })}>
+              <option value="float64">float64 (exact)</option>
+              <option value="float32">float32 (faster)</option>
+            </select>
+          </div>
+        )}
       </div>
       <div className="nl-tr-hp-row">
         <label className="nl-tr-check">
@@ -110,7 +138,7 @@ export const HyperparameterForm = memo(function HyperparameterForm({ network, de
           type="button"
           className="nl-tr-button is-small"
           title="Put back the default hyperparameters (the lesson’s, when it has its own)"
-          onClick={() => set({ ...DEFAULT_HYPERPARAMETERS, cost: undefined, momentum: undefined, ...defaults })}
+          onClick={() => set({ ...(recurrent ? RECURRENT_HYPERPARAMETERS : DEFAULT_HYPERPARAMETERS), cost: undefined, momentum: undefined, ...defaults })}
         >
           Defaults
         </button>

@@ -3,6 +3,7 @@ import { memo } from 'react';
 import type { TrainerStatus } from '../../../engine/protocol/messages';
 import { useTraining, useTrainingStore } from '../context';
 import { formatDuration, formatInteger } from '../format';
+import { isRecurrentNetwork } from '../../../engine/recurrent/network';
 
 const STATUS_TEXT: Record<TrainerStatus, string> = {
   idle: 'Ready',
@@ -23,6 +24,10 @@ export const TrainingStatus = memo(function TrainingStatus() {
   const error = useTraining((s) => s.error);
   const eta = useTraining((s) => s.settings.hyperparameters.eta);
   const info = useTraining((s) => s.runs.find((r) => r.id === s.currentRunId)?.info ?? null);
+  const sequences = useTraining((s) => {
+    const run = s.runs.find((r) => r.id === s.currentRunId);
+    return run ? isRecurrentNetwork(run.network) : false;
+  });
   // A finished run is all the way, whatever its last progress report said.
   const fraction = status === 'done' ? 1 : progress ? Math.max(0, Math.min(1, progress.fraction)) : 0;
   const epochShown = progress ? Math.min(progress.epochs, progress.epoch + (progress.batch > 0 || progress.fraction < 1 ? 1 : 0)) : 0;
@@ -54,7 +59,7 @@ export const TrainingStatus = memo(function TrainingStatus() {
       </div>
       {info && (
         <p className="nl-tr-muted">
-          {formatInteger(info.trainCount)} training and {formatInteger(info.testCount)} test examples · {info.kernel} kernel
+          {formatInteger(info.trainCount)} training and {formatInteger(info.testCount)} test {sequences ? 'sequences' : 'examples'} · {info.kernel} kernel
         </p>
       )}
       {status === 'diverged' && divergence && (
