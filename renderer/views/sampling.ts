@@ -4,8 +4,7 @@
  * output neuron) over a grid of inputs, with one reused workspace.
  */
 import type { Plan } from '../../engine/compile';
-import { softmaxForward } from '../../engine/activations';
-import { forward } from '../../engine/forward';
+import { forward, forwardBlock } from '../../engine/forward';
 import { workspaceFor } from '../graph/probe';
 
 export interface Series {
@@ -195,34 +194,14 @@ function curveOf(xs: Float64Array, units: { label: string }[], outputs: Float64A
 
 /** Evaluates the changed blocks at every sample, reading the unchanged ones from `acts`; the same arithmetic as forward(). */
 function recomputeBlocks(plan: Plan, dirty: Uint8Array, acts: Float64Array, count: number): void {
-  const { params, blocks } = plan;
+  const { blocks } = plan;
   const U = plan.totalUnits;
   const z = new Float64Array(U);
   for (let i = 0; i < count; i++) {
     const a = acts.subarray(i * U, (i + 1) * U);
     for (let bi = 0; bi < blocks.length; bi++) {
       if (dirty[bi] === 0) continue;
-      const block = blocks[bi];
-      const uo = block.unitOffset;
-      const n = block.size;
-      for (let j = 0; j < n; j++) z[uo + j] = params[block.biasOffset + j];
-      for (const input of block.inputs) {
-        const src = blocks[input.source];
-        const so = src.unitOffset;
-        const m = src.size;
-        let w = input.weightOffset;
-        for (let j = 0; j < n; j++) {
-          let s = 0;
-          for (let k = 0; k < m; k++) s += params[w + k] * a[so + k];
-          z[uo + j] += s;
-          w += m;
-        }
-      }
-      if (block.activation.blockwise) softmaxForward(z, a, uo, n);
-      else {
-        const f = block.activation.f;
-        for (let j = 0; j < n; j++) a[uo + j] = f(z[uo + j]);
-      }
+      forwardBlock(plan, bi, z, a);
     }
   }
 }
