@@ -8,10 +8,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { layeredNetwork } from '../../engine/build';
-import { runTrainerHost } from '../../engine/protocol/host';
 import type { TrainerEvent } from '../../engine/protocol/messages';
 import { DEFAULT_HYPERPARAMETERS } from '../../engine/project';
-import { nodeTrainerEnvironment } from '../../electron/training/environment';
+import { inProcess } from './in-process-trainer';
 import { forkTrainer, type TrainerProcess } from '../../node/trainer-process';
 
 const startRequest = (overrides: Record<string, unknown> = {}, hp: Record<string, unknown> = {}) => ({
@@ -33,27 +32,6 @@ function spawn(): TrainerProcess {
 afterEach(async () => {
   await Promise.all(live.splice(0).map((p) => p.dispose()));
 });
-
-/** The same trainer body in this process, for an exact comparison. */
-function inProcess(request: unknown): Promise<TrainerEvent[]> {
-  return new Promise((resolve) => {
-    const events: TrainerEvent[] = [];
-    let deliver: (m: unknown) => void = () => {};
-    runTrainerHost(
-      {
-        postMessage: (e) => {
-          events.push(e);
-          if (e.type === 'done' || e.type === 'error') resolve(events);
-        },
-        onMessage: (h) => {
-          deliver = h;
-        },
-      },
-      nodeTrainerEnvironment({ allowFile: () => true }),
-    );
-    deliver(request);
-  });
-}
 
 const metricsOf = (events: TrainerEvent[]) => events.flatMap((e) => (e.type === 'epoch' ? [e.metrics] : []));
 const withoutTimes = <T extends object>(m: T) => Object.fromEntries(Object.entries(m).filter(([k]) => !/second|time|ms/i.test(k)));

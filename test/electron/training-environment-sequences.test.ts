@@ -10,11 +10,11 @@ import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { isSequenceSplit } from '../../engine/datasets/loaded';
 import { loadBuiltinSequence } from '../../engine/datasets/sequence-sets';
-import { runTrainerHost } from '../../engine/protocol/host';
 import type { SnapshotEvent, TrainerEvent } from '../../engine/protocol/messages';
 import { RECURRENT_HYPERPARAMETERS } from '../../engine/recipes';
 import { sequenceNetwork } from '../../engine/recurrent/network';
 import { nodeTrainerEnvironment } from '../../electron/training/environment';
+import { inProcess } from './in-process-trainer';
 import { forkTrainer, type TrainerProcess } from '../../node/trainer-process';
 
 const dir = mkdtempSync(join(tmpdir(), 'neuroloom-env-seq-'));
@@ -35,26 +35,6 @@ const recurrentStart = {
   seed: 5,
   initialise: true,
 };
-
-function inProcess(request: unknown): Promise<TrainerEvent[]> {
-  return new Promise((resolve) => {
-    const events: TrainerEvent[] = [];
-    let deliver: (m: unknown) => void = () => {};
-    runTrainerHost(
-      {
-        postMessage: (e) => {
-          events.push(e);
-          if (e.type === 'done' || e.type === 'error') resolve(events);
-        },
-        onMessage: (h) => {
-          deliver = h;
-        },
-      },
-      nodeTrainerEnvironment({ allowFile: () => true }),
-    );
-    deliver(request);
-  });
-}
 
 describe('the Node trainer environment with sequences', () => {
   it('makes generated sets from their settings and the seed, as the engine does', async () => {
