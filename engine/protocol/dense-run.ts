@@ -6,7 +6,7 @@ import type { KernelFactory } from '../kernel';
 import { Rng } from '../rng';
 import { Trainer } from '../train';
 import type { StartRequest } from './messages';
-import { networkWithCost, type HostedRun, type RunStep } from './run';
+import { hostedRun, networkWithCost, type HostedRun } from './run';
 
 export function createDenseRun(request: StartRequest, data: { train: Dataset; test: Dataset | null }, kernels: KernelFactory[], now: () => number): HostedRun {
   const hp = request.hyperparameters;
@@ -26,31 +26,14 @@ export function createDenseRun(request: StartRequest, data: { train: Dataset; te
     },
     { kernels, now },
   );
-  return {
+  return hostedRun(t, {
     kernel: t.kernel.name,
-    trainCount: data.train.count,
     testCount: data.test?.count ?? 0,
-    get epoch() {
-      return t.epoch;
-    },
-    get batch() {
-      return t.batch;
-    },
-    get batchesPerEpoch() {
-      return t.batchesPerEpoch;
-    },
-    step(): RunStep {
-      // A new mini-batch size takes effect inside step() when the epoch ends: count with the one this batch used.
-      const m = t.settings.batchSize;
-      const at = t.batch * m;
-      const result = t.step();
-      return { ...result, examples: result.divergence ? 0 : Math.min(m, t.train.count - at) };
-    },
+    metrics: (m) => m,
     parameters() {
       t.kernel.syncToPlan();
       return Float64Array.from(t.plan.params);
     },
-    updateSettings: (patch) => t.updateSettings(patch),
     dispose: () => t.kernel.dispose(),
-  };
+  });
 }

@@ -58,3 +58,46 @@ export function networkWithCost(request: StartRequest): StartRequest['network'] 
 }
 
 export type ExampleData = { train: Dataset; test: Dataset | null };
+
+/** What both trainers (engine/train.ts, engine/recurrent/trainer.ts) have in common. */
+export interface SteppingTrainer<M> {
+  readonly epoch: number;
+  readonly batch: number;
+  readonly batchesPerEpoch: number;
+  readonly settings: { batchSize: number };
+  readonly train: { count: number };
+  step(): { epoch?: M; divergence?: Divergence };
+  updateSettings(patch: Omit<SettingsPatch, 'epochs'>): void;
+}
+
+/** A HostedRun around a trainer: the parts that differ are its name, its metrics, its parameters and its clean-up. */
+export function hostedRun<M>(
+  t: SteppingTrainer<M>,
+  parts: { kernel: string; testCount: number; metrics(m: M): EpochMetrics; parameters(): Float64Array; dispose(): void },
+): HostedRun {
+  return {
+    kernel: parts.kernel,
+    trainCount: t.train.count,
+    testCount: parts.testCount,
+    get epoch() {
+      return t.epoch;
+    },
+    get batch() {
+      return t.batch;
+    },
+    get batchesPerEpoch() {
+      return t.batchesPerEpoch;
+    },
+    step(): RunStep {
+      // A new mini-batch size takes effect inside step() when the epoch ends: count with the one this batch used.
+      const m = t.settings.batchSize;
+      const at = t.batch * m;
+      const result = t.step();
+      if (result.divergence) return { examples: 0, divergence: result.divergence };
+      return { examples: Math.min(m, t.train.count - at), ...(result.epoch ? { epoch: parts.metrics(result.epoch) } : {}) };
+    },
+    parameters: parts.parameters,
+    updateSettings: (patch) => t.updateSettings(patch),
+    dispose: parts.dispose,
+  };
+}

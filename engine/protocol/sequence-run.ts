@@ -10,7 +10,7 @@ import { SequenceTrainer, type SequenceEpochMetrics } from '../recurrent/trainer
 import { Rng } from '../rng';
 import type { EpochMetrics } from '../train';
 import type { StartRequest } from './messages';
-import { networkWithCost, type HostedRun, type RunStep } from './run';
+import { hostedRun, networkWithCost, type HostedRun } from './run';
 
 export function createSequenceRun(request: StartRequest, data: { train: SequenceDataset; test: SequenceDataset | null }, now: () => number): HostedRun {
   const hp = request.hyperparameters;
@@ -34,31 +34,14 @@ export function createSequenceRun(request: StartRequest, data: { train: Sequence
     },
     { now },
   );
-  return {
+  return hostedRun(t, {
     // Sequences train in float64 on the JS cell whatever the precision asked for.
     kernel: `js-${plan.model.spec.cell}-float64`,
-    trainCount: data.train.count,
     testCount: data.test?.count ?? 0,
-    get epoch() {
-      return t.epoch;
-    },
-    get batch() {
-      return t.batch;
-    },
-    get batchesPerEpoch() {
-      return t.batchesPerEpoch;
-    },
-    step(): RunStep {
-      const m = t.settings.batchSize;
-      const at = t.batch * m;
-      const result = t.step();
-      if (result.divergence) return { examples: 0, divergence: result.divergence };
-      return { examples: Math.min(m, t.train.count - at), ...(result.epoch ? { epoch: epochMetrics(result.epoch, plan) } : {}) };
-    },
+    metrics: (m) => epochMetrics(m, plan),
     parameters: () => Float64Array.from(plan.model.params),
-    updateSettings: (patch) => t.updateSettings(patch),
     dispose: () => undefined,
-  };
+  });
 }
 
 /** SequenceEpochMetrics as the charts read EpochMetrics: the speed of learning under the recurrent node's and the readout's ids. */
