@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DataError } from '../../engine/datasets/errors';
+import { problem } from './data-problem';
 import { loadBuiltinSequence } from '../../engine/datasets/sequence-sets';
 import { loadAnyDataFile, loadDataFile, resolveData } from '../../node/data';
 
@@ -21,16 +21,6 @@ beforeAll(() => {
   writeFileSync(at('ragged-walks.csv'), 'sequence,x,target\na,1,2\na,2\n');
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-function problem(f: () => unknown): string {
-  try {
-    f();
-  } catch (error) {
-    expect(error).toBeInstanceOf(DataError);
-    return (error as Error).message;
-  }
-  throw new Error('expected a DataError');
-}
 
 describe('resolveData: examples or sequences by name or path', () => {
   it('makes a generated sequence set with its settings, as the engine makes it', () => {

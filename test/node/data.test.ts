@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DataError } from '../../engine/datasets/errors';
+import { problem } from './data-problem';
 import { idxPair, loadDataFile, resolveDataset } from '../../node/data';
 import { images, labels } from '../engine/datasets/idx-bytes';
 
@@ -42,16 +42,6 @@ beforeAll(() => {
 afterAll(() => {
   rmSync(dir, { recursive: true, force: true });
 });
-
-function problem(f: () => unknown): string {
-  try {
-    f();
-  } catch (error) {
-    expect(error).toBeInstanceOf(DataError);
-    return (error as Error).message;
-  }
-  throw new Error('expected a DataError');
-}
 
 describe('IDX files on disk', () => {
   it('finds the partner of either file of a pair', () => {
