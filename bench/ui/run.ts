@@ -186,6 +186,9 @@ async function benchCanvas(harness: Harness, results: Record<string, unknown>, d
       const slider = page.getByTestId('weight-up13->sum-slider');
       await slider.waitFor();
       const [lo, hi] = (await slider.evaluate((el) => [Number((el as unknown as { min: string }).min), Number((el as unknown as { max: string }).max)])) as [number, number];
+      // The control: the same page, the same frame loop, no input. Frames an idle page misses are the
+      // machine's (headless Chromium composites in software on cores the benchmark shares), not the drag's.
+      const idle = await frames(page, 180, '(i) => {}');
       const drag = await frames(
         page,
         180,
@@ -207,6 +210,7 @@ async function benchCanvas(harness: Harness, results: Record<string, unknown>, d
         framesOver34Ms: drag.intervals.filter((v) => v > 34).length,
         slowFrames: slowFrames(drag.intervals),
         updateWorkMs: mapStats(stats(drag.work)),
+        idlePageControl: { frame: mapStats(stats(idle.intervals)), framesOver17Ms: idle.intervals.filter((v) => v > 17).length },
         undoAfterDrag: undoSteps,
       };
       await context.close();

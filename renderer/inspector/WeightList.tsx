@@ -1,5 +1,5 @@
 /** The weights on a node's incoming or outgoing edges: sliders for single weights, a summary and the weight image for matrices. */
-import { memo } from 'react';
+import { memo, useMemo } from 'react';
 import type { NetworkDocument, NetworkEdge } from '../../engine/document';
 import { fmt } from '../app/format';
 import { setFrozen, setWeight } from '../graph/edit';
@@ -10,7 +10,7 @@ import { coalesce, useEdit } from './use-edit';
 import { useStableCallback } from './use-stable-callback';
 
 export const WeightList = memo(function WeightList({ doc, edges, other, title }: { doc: NetworkDocument; edges: NetworkEdge[]; other: 'source' | 'target'; title: string }) {
-  const labels = new Map(doc.nodes.map((n) => [n.id, n.label]));
+  const labels = useMemo(() => new Map(doc.nodes.map((n) => [n.id, n.label])), [doc.nodes]);
   const weighted = edges.filter((e) => e.weights);
   if (weighted.length === 0) return null;
   return (

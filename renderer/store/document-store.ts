@@ -102,6 +102,8 @@ function isSnapshot(x: EditOutcome): x is Snapshot {
 }
 
 function pruneSelection(sel: Selection, doc: NetworkDocument): Selection {
+  // Most edits (every step of a slider drag) keep every selected element: answer without building id sets.
+  if (sel.nodes.size + sel.edges.size <= 8 && [...sel.nodes].every((id) => doc.nodes.some((n) => n.id === id)) && [...sel.edges].every((id) => doc.edges.some((e) => e.id === id))) return sel;
   const nodes = new Set(doc.nodes.map((n) => n.id));
   const edges = new Set(doc.edges.map((e) => e.id));
   const n = [...sel.nodes].filter((id) => nodes.has(id));

@@ -60,10 +60,21 @@ const schema = z.object({
     .catch(undefined),
 });
 
+/**
+ * Read once per view object: the inspector asks on every render (which
+ * group a neuron is in), and parsing it again on every frame of a slider
+ * drag costs time for nothing. View objects are replaced, never changed, so
+ * the answer is shared: callers must not change it either.
+ */
+const read = new WeakMap<object, ViewState>();
+
 export function readViewState(view: Readonly<Record<string, unknown>>): ViewState {
+  const keyed = typeof view === 'object' && view !== null;
+  const known = keyed ? read.get(view) : undefined;
+  if (known) return known;
   const parsed = schema.safeParse(view);
-  if (!parsed.success) return {};
   const out: ViewState = {};
-  for (const [k, v] of Object.entries(parsed.data)) if (v !== undefined) (out as Record<string, unknown>)[k] = v;
+  if (parsed.success) for (const [k, v] of Object.entries(parsed.data)) if (v !== undefined) (out as Record<string, unknown>)[k] = v;
+  if (keyed) read.set(view, out);
   return out;
 }

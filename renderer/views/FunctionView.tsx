@@ -6,7 +6,7 @@
  * sampler keeps every unit's activations and evaluates again only the blocks
  * an edit changed.
  */
-import { memo, useMemo, useState } from 'react';
+import { memo, useMemo, useRef, useState } from 'react';
 import { functionSpec } from '../../engine/datasets/functions';
 import { SERIES_COLOURS } from '../app/colours';
 import { fmt, fmtActivation } from '../app/format';
@@ -16,7 +16,7 @@ import { compiled, inputVector } from '../graph/probe';
 import { useDoc, useDocStore, useRuntime, useRuntimeStore } from '../store/context';
 import { LinePlot, type PlotSeries } from './LinePlot';
 import { CurveSampler, meanDeviation, resultSize } from './sampling';
-import { paddedDomain } from './ticks';
+import { paddedDomain, settledDomain } from './ticks';
 import { useSize } from './use-size';
 import { useViewState } from './use-view-state';
 import { isRecurrentNetwork } from '../../engine/recurrent/network';
@@ -46,6 +46,8 @@ export const FunctionView = memo(function FunctionView() {
   const input = doc.nodes.find((n) => n.kind === 'input');
   const c = compiled(doc);
   const [sampler] = useState(() => new CurveSampler());
+  // The plots' y domains as last drawn: they follow the data without refitting on every frame of a drag.
+  const domains = useRef<{ main: [number, number] | null; contrib: [number, number] | null }>({ main: null, contrib: null });
 
   const data = useMemo(() => {
     if (!c.plan || !input || resultSize(c.plan) === 0) return null;
@@ -69,9 +71,10 @@ export const FunctionView = memo(function FunctionView() {
   const series: PlotSeries[] = [];
   if (targetYs) series.push({ key: 'target', label: `target ${target?.label ?? ''}`, xs: curve.xs, ys: targetYs, colour: 'var(--muted)', width: 2, dash: '6 5' });
   curve.outputs.forEach((s, i) => series.push({ key: `out${i}`, label: s.label, xs: curve.xs, ys: s.values, colour: SERIES_COLOURS[i % SERIES_COLOURS.length], width: 2.5 }));
-  const yDomain = paddedDomain([...curve.outputs.map((s) => s.values), ...(targetYs ? [targetYs] : [])], 0.2);
+  const yDomain = (domains.current.main = settledDomain(domains.current.main, paddedDomain([...curve.outputs.map((s) => s.values), ...(targetYs ? [targetYs] : [])], 0.2)));
   const deviation = targetYs && curve.outputs.length === 1 ? meanDeviation(curve.outputs[0].values, targetYs) : null;
   const contrib = curve.contributions;
+  const contribDomain = contrib.length > 0 ? (domains.current.contrib = settledDomain(domains.current.contrib, paddedDomain(contrib.map((s) => s.values), 0.2))) : null;
   const mainWidth = contrib.length > 0 ? Math.round(width * 0.62) : width;
   const plotHeight = Math.max(120, height - 4);
   const pickX = (x: number): void => runtime.getState().setProbeInput(input.id, [x]);
@@ -134,7 +137,7 @@ export const FunctionView = memo(function FunctionView() {
             width={width - mainWidth}
             height={plotHeight}
             xDomain={xRange}
-            yDomain={paddedDomain(contrib.map((s) => s.values), 0.2)}
+            yDomain={contribDomain ?? [0, 1]}
             series={contrib.map((s, i) => ({ key: `c${i}`, label: s.label, xs: curve.xs, ys: s.values, colour: SERIES_COLOURS[(i + 1) % SERIES_COLOURS.length], width: 1.5, opacity: contrib.length > 12 ? 0.55 : 0.9 }))}
             xLabel="x"
             yLabel="w · a of each hidden unit"

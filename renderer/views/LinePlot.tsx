@@ -2,11 +2,13 @@
  * A line plot: axes, ticks and grid in SVG, the lines themselves on a
  * canvas (dozens of curves of hundreds of points redraw in a millisecond or
  * two, where as SVG paths the browser would lay out and rasterise them again
- * on every frame of a slider drag). Pressing or dragging on the plot reports
- * the x under the pointer.
+ * on every frame of a slider drag). Curves that do not change are kept as a
+ * picture and only the changing ones are drawn again (plot-layers.ts).
+ * Pressing or dragging on the plot reports the x under the pointer.
  */
 import { memo, useEffect, useRef, type PointerEvent } from 'react';
 import { fmt } from '../app/format';
+import { planLayers, type LayerPlan } from './plot-layers';
 import { ticks } from './ticks';
 
 export interface PlotSeries {
@@ -57,6 +59,37 @@ function resolveColour(el: Element, colour: string): string {
   return c;
 }
 
+type Ctx2D = CanvasRenderingContext2D | OffscreenCanvasRenderingContext2D;
+
+/** The kept picture of the series that are not live (see plot-layers.ts). */
+interface BaseLayer extends LayerPlan<PlotSeries> {
+  canvas: OffscreenCanvas;
+  ctx: OffscreenCanvasRenderingContext2D;
+  /** The picture, taken from the canvas when drawn: copying a bitmap on each frame is cheaper than copying a canvas. */
+  bitmap: ImageBitmap | null;
+  /** The picture does not yet show `drawn`. */
+  stale: boolean;
+}
+
+/** The kept picture for these series, null where there is no OffscreenCanvas (tests in jsdom). */
+function baseLayer(old: BaseLayer | null, series: readonly PlotSeries[], geometry: string, pw: number, ph: number): BaseLayer | null {
+  if (typeof OffscreenCanvas === 'undefined' || pw <= 0 || ph <= 0) return null;
+  let layer = old;
+  if (!layer || layer.canvas.width !== pw || layer.canvas.height !== ph) {
+    const canvas = new OffscreenCanvas(pw, ph);
+    const ctx = canvas.getContext('2d');
+    if (!ctx) return null;
+    old?.bitmap?.close();
+    layer = { canvas, ctx, geometry: '', drawn: new Map(), live: new Set(), bitmap: null, stale: true };
+  }
+  const plan = planLayers(layer.stale ? null : layer, series, geometry, sameSeries);
+  return plan === layer ? layer : { ...layer, ...plan, stale: true };
+}
+
+function sameSeries(a: PlotSeries, b: PlotSeries): boolean {
+  return a.xs === b.xs && a.ys === b.ys && a.colour === b.colour && a.width === b.width && a.dash === b.dash && a.opacity === b.opacity;
+}
+
 export const LinePlot = memo(function LinePlot({ width, height, xDomain, yDomain, series, xLabel, yLabel, title, markerX, onPickX, testId }: LinePlotProps) {
   const canvas = useRef<HTMLCanvasElement>(null);
   const dragging = useRef(false);
@@ -72,22 +105,23 @@ export const LinePlot = memo(function LinePlot({ width, height, xDomain, yDomain
   const xt = ticks(x0, x1, Math.max(2, Math.floor(w / 80)));
   const dpr = typeof window === 'undefined' ? 1 : window.devicePixelRatio || 1;
 
+  const cache = useRef<BaseLayer | null>(null);
+
   useEffect(() => {
     const el = canvas.current;
     const ctx = el?.getContext('2d');
     if (!el || !ctx) return;
-    ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
-    ctx.clearRect(0, 0, w, h);
     const px = (x: number): number => ((x - x0) / (x1 - x0)) * w;
-    // Values far outside are clamped just beyond the edge, so a step to 10^4 is a vertical line, not an overflow.
-    const py = (y: number): number => Math.max(-h, Math.min(2 * h, h - ((y - y0) / (y1 - y0)) * h));
-    ctx.lineJoin = 'round';
-    for (const s of series) {
-      ctx.strokeStyle = resolveColour(el, s.colour);
-      ctx.lineWidth = s.width ?? 2;
-      ctx.globalAlpha = s.opacity ?? 1;
-      ctx.setLineDash(s.dash ? s.dash.split(/\s+/).map(Number) : []);
-      ctx.beginPath();
+    // The mapping to pixels, inlined in the loop below that runs for every point of every curve drawn. Values
+    // far outside are clamped just beyond the edge, so a step to 10^4 is a vertical line, not an overflow.
+    const kx = w / (x1 - x0);
+    const ky = h / (y1 - y0);
+    const stroke = (c: Ctx2D, s: PlotSeries): void => {
+      c.strokeStyle = resolveColour(el, s.colour);
+      c.lineWidth = s.width ?? 2;
+      c.globalAlpha = s.opacity ?? 1;
+      c.setLineDash(s.dash ? s.dash.split(/\s+/).map(Number) : []);
+      c.beginPath();
       let pen = false;
       for (let i = 0; i < s.xs.length; i++) {
         const y = s.ys[i];
@@ -95,11 +129,37 @@ export const LinePlot = memo(function LinePlot({ width, height, xDomain, yDomain
           pen = false;
           continue;
         }
-        if (pen) ctx.lineTo(px(s.xs[i]), py(y));
-        else ctx.moveTo(px(s.xs[i]), py(y));
+        const X = (s.xs[i] - x0) * kx;
+        const Y = Math.max(-h, Math.min(2 * h, h - (y - y0) * ky));
+        if (pen) c.lineTo(X, Y);
+        else c.moveTo(X, Y);
         pen = true;
       }
-      ctx.stroke();
+      c.stroke();
+    };
+    const begin = (c: Ctx2D): void => {
+      c.setTransform(dpr, 0, 0, dpr, 0, 0);
+      c.globalAlpha = 1;
+      c.clearRect(0, 0, w, h);
+      c.lineJoin = 'round';
+    };
+    const base = baseLayer(cache.current, series, `${w}|${h}|${x0}|${x1}|${y0}|${y1}|${dpr}|${document.documentElement.dataset.theme ?? ''}`, Math.round(w * dpr), Math.round(h * dpr));
+    cache.current = base;
+    begin(ctx);
+    if (base) {
+      if (base.stale) {
+        begin(base.ctx);
+        for (const s of series) if (!base.live.has(s.key)) stroke(base.ctx, s);
+        base.bitmap?.close();
+        base.bitmap = base.canvas.transferToImageBitmap();
+        base.stale = false;
+      }
+      ctx.setTransform(1, 0, 0, 1, 0, 0);
+      if (base.bitmap) ctx.drawImage(base.bitmap, 0, 0);
+      ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+      for (const s of series) if (base.live.has(s.key)) stroke(ctx, s);
+    } else {
+      for (const s of series) stroke(ctx, s);
     }
     ctx.globalAlpha = 1;
     if (markerX !== undefined && markerX !== null && markerX >= x0 && markerX <= x1) {

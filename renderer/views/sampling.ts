@@ -89,6 +89,12 @@ interface Sampled {
   grid: string;
   /** Every unit's activation at every sample, sample-major: acts[i * totalUnits + unit]. */
   acts: Float64Array;
+  /**
+   * acts cut into one view per sample, made once with acts: a slider drag
+   * recomputes every sample on every frame, and new views each time fed the
+   * garbage collector pauses that cost frames.
+   */
+  samples: Float64Array[];
   xs: Float64Array;
   outputs: Float64Array[];
   terms: Float64Array[];
@@ -122,7 +128,7 @@ export class CurveSampler {
     const xs = prev ? prev.xs : gridXs(range, count);
 
     if (prev && dirty) {
-      if (dirty.includes(1)) recomputeBlocks(plan, dirty, prev.acts, count);
+      if (dirty.includes(1)) recomputeBlocks(plan, dirty, prev.samples);
     } else {
       const ws = workspaceFor(plan);
       const x = Float64Array.from(base);
@@ -156,7 +162,8 @@ export class CurveSampler {
       for (let i = 0; i < count; i++) v[i] = w * stored[i * U + t.unit];
       return v;
     });
-    this.last = { plan, grid, acts: stored, xs, outputs, terms: termValues };
+    const samples = prev ? prev.samples : Array.from({ length: count }, (_, i) => stored.subarray(i * U, (i + 1) * U));
+    this.last = { plan, grid, acts: stored, samples, xs, outputs, terms: termValues };
     return curveOf(xs, units, outputs, terms, termValues);
   }
 }
@@ -192,13 +199,11 @@ function curveOf(xs: Float64Array, units: { label: string }[], outputs: Float64A
   };
 }
 
-/** Evaluates the changed blocks at every sample, reading the unchanged ones from `acts`; the same arithmetic as forward(). */
-function recomputeBlocks(plan: Plan, dirty: Uint8Array, acts: Float64Array, count: number): void {
+/** Evaluates the changed blocks at every sample, reading the unchanged ones from the samples' activations; the same arithmetic as forward(). */
+function recomputeBlocks(plan: Plan, dirty: Uint8Array, samples: readonly Float64Array[]): void {
   const { blocks } = plan;
-  const U = plan.totalUnits;
-  const z = new Float64Array(U);
-  for (let i = 0; i < count; i++) {
-    const a = acts.subarray(i * U, (i + 1) * U);
+  const z = new Float64Array(plan.totalUnits);
+  for (const a of samples) {
     for (let bi = 0; bi < blocks.length; bi++) {
       if (dirty[bi] === 0) continue;
       forwardBlock(plan, bi, z, a);

@@ -37,3 +37,20 @@ export function paddedDomain(series: readonly ArrayLike<number>[], minSpan = 0.1
   const pad = (hi - lo) * 0.06;
   return [lo - pad, hi + pad];
 }
+
+/**
+ * The y domain a plot keeps while its data moves (a slider drag): the last
+ * one while it still holds the new data's padded domain and is not much
+ * wider than it, else the new one widened to round steps. An axis that
+ * refits on every frame of a drag jitters, and its ticks, labels and the
+ * plot's left margin change with it, which costs a relayout and a new canvas
+ * on every frame. The same answer for the same inputs, so it may run during render.
+ */
+export function settledDomain(previous: readonly [number, number] | null, next: readonly [number, number]): [number, number] {
+  const span = next[1] - next[0];
+  if (!(span > 0) || !Number.isFinite(span)) return [next[0], next[1]];
+  if (previous && next[0] >= previous[0] && next[1] <= previous[1] && span >= 0.6 * (previous[1] - previous[0])) return [previous[0], previous[1]];
+  // Round steps of about a fifth of the span: room to move before the axis must change again.
+  const step = niceStep(span, 5);
+  return [Number((Math.floor(next[0] / step) * step).toPrecision(12)), Number((Math.ceil(next[1] / step) * step).toPrecision(12))];
+}
