@@ -19,6 +19,7 @@ export const EdgePanel = memo(function EdgePanel({ doc, edge }: { doc: NetworkDo
   const from = labels.get(edge.source) ?? edge.source;
   const to = labels.get(edge.target) ?? edge.target;
   const w = edge.weights;
+  const target = doc.nodes.find((n) => n.id === edge.target);
   const flat = w?.flat() ?? [];
   return (
     <>
@@ -34,9 +35,18 @@ export const EdgePanel = memo(function EdgePanel({ doc, edge }: { doc: NetworkDo
         <ParamControl label="Weight w" value={w[0][0]} testId="edge-weight" onChange={(v, g) => edit('Set weight', (d) => setWeight(d, edge.id, 0, 0, v), coalesce(`w:${edge.id}`, g))} />
       ) : (
         <Section title={`Weights: ${w.length}×${w[0]?.length ?? 0}`}>
-          <p className="nl-hint">
-            Row j holds the weights into unit j of “{to}”; column k those from unit k of “{from}”. Mean |w| {fmt(meanAbs(w), 3)}, from {fmt(Math.min(...flat))} to{' '}
-            {fmt(Math.max(...flat))}.
+          <p className="nl-hint" data-testid="edge-rows">
+            {target?.kind === 'recurrent' && target.cell === 'lstm' ? (
+              <>
+                The seed&apos;s W_r, W_s, W_f and W_l stacked: rows 1–{target.size} feed the rem gate of units 1–{target.size} of “{to}”, the next {target.size} the
+                save gate, then focus, then the candidate ltm′; column k holds the weights from feature k of “{from}”.
+              </>
+            ) : (
+              <>
+                Row j holds the weights into unit j of “{to}”; column k those from unit k of “{from}”.
+              </>
+            )}{' '}
+            Mean |w| {fmt(meanAbs(w), 3)}, from {fmt(Math.min(...flat))} to {fmt(Math.max(...flat))}.
           </p>
           <button type="button" className="nl-button is-small" onClick={() => runtime.getState().openDialog({ kind: 'weights', edgeId: edge.id })}>
             Open as weight image

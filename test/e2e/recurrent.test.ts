@@ -79,6 +79,9 @@ describe('an LSTM on the canvas', () => {
     await page.getByTestId('weight-image').waitFor();
     expect(await page.getByTestId('weight-image-gates').textContent()).toMatch(/four blocks of 4, one per gate/);
     await page.keyboard.press('Escape');
+    // The inspector of that edge says which rows feed which gate.
+    await expect.poll(() => page.getByTestId('inspector-title').textContent()).toMatch(/→/);
+    expect(await page.getByTestId('edge-rows').textContent()).toMatch(/rows 1–4 feed the rem gate of units 1–4 of “LSTM 1”, the next 4 the save gate, then focus, then the candidate ltm′/);
 
     await select(page, 'recurrent-1');
     expect(await page.getByTestId('inspector-title').textContent()).toBe('LSTM 1');
