@@ -3,6 +3,7 @@
  * 2.2), metrics per epoch, and divergence. It runs one mini-batch per step()
  * so any host can pause, resume, step and stop between mini-batches.
  */
+import { EpochSettings } from './epoch-settings';
 import { InputError } from './errors';
 import { assertTrainable, type Plan } from './compile';
 import type { Dataset } from './datasets/dataset';
@@ -79,20 +80,20 @@ export class Trainer {
   private batchesRun = 0;
   private epochStart = 0;
   private readonly now: () => number;
-  private pending: TrainingSettings | null = null;
+  private readonly epochSettings: EpochSettings<TrainingSettings>;
 
   constructor(
     readonly plan: Plan,
     readonly train: Dataset,
     readonly test: Dataset | null,
-    public settings: TrainingSettings,
+    settings: TrainingSettings,
     options: TrainerOptions = {},
   ) {
     assertTrainable(plan);
     checkShapes(plan, train);
     if (test) checkShapes(plan, test);
     if (train.count === 0) throw new InputError(`dataset "${train.name}" has no examples`);
-    checkSettings(settings);
+    this.epochSettings = new EpochSettings(settings, checkSettings);
     this.now = options.now ?? (() => Date.now());
     const request = { plan, train, optimizer: settings.optimizer };
     let kernel: BatchKernel | null = null;
@@ -111,16 +112,13 @@ export class Trainer {
     return Math.ceil(this.train.count / this.settings.batchSize);
   }
 
-  /**
-   * Settings change between epochs (eta, lambda, batch size): a change asked
-   * for mid-epoch waits for the epoch to end, so every mini-batch of an epoch
-   * is cut the same way.
-   */
+  get settings(): TrainingSettings {
+    return this.epochSettings.current;
+  }
+
+  /** eta, lambda and the batch size change between epochs (see EpochSettings). */
   updateSettings(patch: Partial<Omit<TrainingSettings, 'seed' | 'optimizer'>>): void {
-    const next = { ...(this.pending ?? this.settings), ...patch };
-    checkSettings(next);
-    if (this.batch === 0) this.settings = next;
-    else this.pending = next;
+    this.epochSettings.change(patch, this.batch > 0);
   }
 
   /** Runs one mini-batch. */
@@ -159,10 +157,7 @@ export class Trainer {
   }
 
   private startEpoch(): void {
-    if (this.pending) {
-      this.settings = this.pending;
-      this.pending = null;
-    }
+    this.epochSettings.startEpoch();
     for (let i = 0; i < this.order.length; i++) this.order[i] = i;
     if (this.settings.shuffle === 'seeded') this.rng.shuffle(this.order);
     this.batch = 0;

@@ -6,7 +6,7 @@ import type { KernelFactory } from '../kernel';
 import { Rng } from '../rng';
 import { Trainer } from '../train';
 import type { StartRequest } from './messages';
-import { hostedRun, networkWithCost, type HostedRun } from './run';
+import { hostedRun, networkWithCost, trainingSettingsOf, type HostedRun } from './run';
 
 export function createDenseRun(request: StartRequest, data: { train: Dataset; test: Dataset | null }, kernels: KernelFactory[], now: () => number): HostedRun {
   const hp = request.hyperparameters;
@@ -16,14 +16,7 @@ export function createDenseRun(request: StartRequest, data: { train: Dataset; te
     plan,
     data.train,
     data.test,
-    {
-      eta: hp.eta,
-      batchSize: hp.batchSize,
-      lambda: hp.lambda,
-      optimizer: { name: hp.optimizer, momentum: hp.momentum },
-      shuffle: hp.shuffle,
-      seed: request.seed,
-    },
+    trainingSettingsOf(request),
     { kernels, now },
   );
   return hostedRun(t, {

@@ -6,7 +6,7 @@
  */
 import type { Dataset } from '../datasets/dataset';
 import { InputError } from '../errors';
-import type { Divergence, EpochMetrics } from '../train';
+import type { Divergence, EpochMetrics, TrainingSettings } from '../train';
 import type { StartRequest, SettingsPatch } from './messages';
 
 export interface RunStep {
@@ -48,6 +48,19 @@ export function checkDataKind(recurrent: boolean, sequences: boolean, datasetNam
       `"${datasetName}" is not a sequence dataset, but this network has an LSTM or recurrent node, which reads sequences: choose noisy-sine, adding, delayed-recall or a CSV of sequences (with a "sequence" column)`,
     );
   }
+}
+
+/** The settings both trainers take, from the request's hyperparameters and seed. */
+export function trainingSettingsOf(request: StartRequest): TrainingSettings {
+  const hp = request.hyperparameters;
+  return {
+    eta: hp.eta,
+    batchSize: hp.batchSize,
+    lambda: hp.lambda,
+    optimizer: { name: hp.optimizer, momentum: hp.momentum },
+    shuffle: hp.shuffle,
+    seed: request.seed,
+  };
 }
 
 /** The request's network with its Output's cost replaced when the hyperparameters name one. */

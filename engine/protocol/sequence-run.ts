@@ -10,7 +10,7 @@ import { SequenceTrainer, type SequenceEpochMetrics } from '../recurrent/trainer
 import { Rng } from '../rng';
 import type { EpochMetrics } from '../train';
 import type { StartRequest } from './messages';
-import { hostedRun, networkWithCost, type HostedRun } from './run';
+import { hostedRun, networkWithCost, trainingSettingsOf, type HostedRun } from './run';
 
 export function createSequenceRun(request: StartRequest, data: { train: SequenceDataset; test: SequenceDataset | null }, now: () => number): HostedRun {
   const hp = request.hyperparameters;
@@ -23,15 +23,7 @@ export function createSequenceRun(request: StartRequest, data: { train: Sequence
     plan.model,
     data.train,
     data.test,
-    {
-      eta: hp.eta,
-      batchSize: hp.batchSize,
-      lambda: hp.lambda,
-      optimizer: { name: hp.optimizer, momentum: hp.momentum },
-      shuffle: hp.shuffle,
-      seed: request.seed,
-      clipNorm: hp.clipNorm ?? null,
-    },
+    { ...trainingSettingsOf(request), clipNorm: hp.clipNorm ?? null },
     { now },
   );
   return hostedRun(t, {

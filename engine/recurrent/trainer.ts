@@ -8,6 +8,7 @@
  * Each target is one example: nabla is summed over the targets of the
  * mini-batch and the optimizer divides it by their number m.
  */
+import { EpochSettings } from '../epoch-settings';
 import { checkSettings as checkCommonSettings, l2Term } from '../train';
 import { InputError } from '../errors';
 import { targetCount, type SequenceDataset } from '../datasets/sequences';
@@ -71,8 +72,7 @@ export class SequenceTrainer {
   batch = 0;
   state: 'ready' | 'diverged' = 'ready';
   divergence: SequenceDivergence | null = null;
-  settings: SequenceTrainingSettings;
-  private pending: SequenceTrainingSettings | null = null;
+  private readonly epochSettings: EpochSettings<SequenceTrainingSettings>;
   /** [offset, length] of the recurrent layer's bias blocks, and of b_y. */
   private readonly cellBiases: [number, number][];
   private readonly readoutBias: [number, number];
@@ -103,8 +103,7 @@ export class SequenceTrainer {
     checkFits(model, train);
     if (test) checkFits(model, test);
     if (train.count === 0) throw new InputError(`sequence dataset "${train.name}" has no sequences`);
-    checkSettings(settings);
-    this.settings = settings;
+    this.epochSettings = new EpochSettings(settings, checkSettings);
     this.now = options.now ?? (() => Date.now());
     this.runner = new SequenceRunner(model);
     this.optimizer = createOptimizer(settings.optimizer, model.params.length);
@@ -123,16 +122,13 @@ export class SequenceTrainer {
     return Math.ceil(this.train.count / this.settings.batchSize);
   }
 
-  /**
-   * As the dense Trainer: eta, lambda, the mini-batch size and the clipping
-   * norm change between epochs; a change asked for mid-epoch waits for the
-   * epoch to end, so every mini-batch of an epoch is cut the same way.
-   */
+  get settings(): SequenceTrainingSettings {
+    return this.epochSettings.current;
+  }
+
+  /** As the dense Trainer: eta, lambda, the mini-batch size and the clipping norm change between epochs (see EpochSettings). */
   updateSettings(patch: Partial<Omit<SequenceTrainingSettings, 'seed' | 'optimizer'>>): void {
-    const next = { ...(this.pending ?? this.settings), ...patch };
-    checkSettings(next);
-    if (this.batch === 0) this.settings = next;
-    else this.pending = next;
+    this.epochSettings.change(patch, this.batch > 0);
   }
 
   /** Runs one mini-batch. */
@@ -204,10 +200,7 @@ export class SequenceTrainer {
   }
 
   private startEpoch(): void {
-    if (this.pending) {
-      this.settings = this.pending;
-      this.pending = null;
-    }
+    this.epochSettings.startEpoch();
     for (let i = 0; i < this.order.length; i++) this.order[i] = i;
     if (this.settings.shuffle === 'seeded') this.rng.shuffle(this.order);
     this.batch = 0;
