@@ -171,6 +171,11 @@ export function csvCell(value: string | number | null): string {
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
+/** Rows of cells as CSV text (CRLF line ends, as RFC 4180 has them). */
+export function csvTable(rows: readonly (readonly (string | number | null)[])[]): string {
+  return `${rows.map((r) => r.map(csvCell).join(',')).join('\r\n')}\r\n`;
+}
+
 /** Every epoch of every run, one row each, with the run's settings and per-layer speed of learning. */
 export function metricsCsv(runs: readonly RunMetrics[]): string {
   const layers: string[] = [];
@@ -180,20 +185,16 @@ export function metricsCsv(runs: readonly RunMetrics[]): string {
     'training_cost', 'test_cost', 'test_accuracy', 'test_deviation', 'epoch_ms',
     ...layers.map((id) => `speed_${id}`),
   ];
-  const lines = [header.map(csvCell).join(',')];
+  const rows: (string | number | null)[][] = [header];
   for (const run of runs) {
     const hp = run.hyperparameters;
     for (const m of run.epochs) {
       const speed = layers.map((id) => m.speedOfLearning.find((s) => s.nodeId === id)?.speed ?? null);
-      lines.push(
-        [
-          run.label, run.datasetLabel, hp.eta, hp.lambda, hp.batchSize, hp.optimizer, run.seed, m.epoch,
-          m.trainingCost, m.testCost, m.testAccuracy, m.testDeviation, Math.round(m.elapsedMs), ...speed,
-        ]
-          .map(csvCell)
-          .join(','),
-      );
+      rows.push([
+        run.label, run.datasetLabel, hp.eta, hp.lambda, hp.batchSize, hp.optimizer, run.seed, m.epoch,
+        m.trainingCost, m.testCost, m.testAccuracy, m.testDeviation, Math.round(m.elapsedMs), ...speed,
+      ]);
     }
   }
-  return `${lines.join('\r\n')}\r\n`;
+  return csvTable(rows);
 }

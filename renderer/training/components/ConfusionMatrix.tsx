@@ -6,11 +6,11 @@
 import { memo, useEffect, useRef, useState, type MouseEvent } from 'react';
 import type { NetworkDocument } from '../../../engine/document';
 import { formatInteger, formatPercent } from '../format';
-import { sizeCanvas, useTestSet, useThrottledValue } from '../hooks';
-import { csvCell } from '../transforms';
+import { sizeCanvas } from '../hooks';
+import { csvTable } from '../transforms';
 import type { ClassifierEvaluation } from '../evaluate';
 import { ChartFrame } from './ChartFrame';
-import { useEvaluation } from './use-evaluation';
+import { useTestEvaluation } from './use-evaluation';
 
 export interface ConfusionMatrixProps {
   /** The network with the weights to evaluate (the canvas's document). */
@@ -81,12 +81,9 @@ function draw(canvas: HTMLCanvasElement, e: ClassifierEvaluation, cell: number):
 }
 
 export const ConfusionMatrix = memo(function ConfusionMatrix({ network, cell: maxCell = 48 }: ConfusionMatrixProps) {
-  const test = useTestSet();
-  const shown = useThrottledValue(network, 1000);
-  const evaluation = useEvaluation(shown, test.data);
+  const { evaluation: e, message } = useTestEvaluation(network);
   const canvas = useRef<HTMLCanvasElement>(null);
   const [hover, setHover] = useState<string | null>(null);
-  const e = typeof evaluation === 'object' ? evaluation : null;
   const cell = e ? Math.max(28, Math.min(maxCell, Math.floor(560 / e.classes))) : maxCell;
 
   useEffect(() => {
@@ -106,17 +103,13 @@ export const ConfusionMatrix = memo(function ConfusionMatrix({ network, cell: ma
 
   const csv = (): string => {
     if (!e) return '';
-    const lines = [['true \\ predicted', ...e.classNames].map(csvCell).join(',')];
-    e.counts.forEach((row, t) => lines.push([e.classNames[t], ...row].map(csvCell).join(',')));
-    return `${lines.join('\r\n')}\r\n`;
+    return csvTable([['true \\ predicted', ...e.classNames], ...e.counts.map((row, t) => [e.classNames[t], ...row])]);
   };
 
   return (
     <ChartFrame title="Confusion matrix" csv={csv} testId="confusion-matrix">
-      {test.message !== null ? (
-        <p className="nl-tr-empty">{test.message}</p>
-      ) : typeof evaluation === 'string' ? (
-        <p className="nl-tr-empty">{evaluation}</p>
+      {message !== null ? (
+        <p className="nl-tr-empty">{message}</p>
       ) : e ? (
         <>
           <p className="nl-tr-caption" data-export-text>

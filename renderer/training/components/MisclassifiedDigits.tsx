@@ -3,11 +3,11 @@ import { memo, useEffect, useRef, useState, type MouseEvent } from 'react';
 import type { Dataset } from '../../../engine/datasets/dataset';
 import type { NetworkDocument } from '../../../engine/document';
 import { formatInteger, formatPercent } from '../format';
-import { drawImage, sizeCanvas, useTestSet, useThrottledValue } from '../hooks';
+import { drawImage, sizeCanvas } from '../hooks';
 import type { Misclassified } from '../evaluate';
-import { csvCell } from '../transforms';
+import { csvTable } from '../transforms';
 import { ChartFrame } from './ChartFrame';
-import { useEvaluation } from './use-evaluation';
+import { useTestEvaluation } from './use-evaluation';
 
 export interface MisclassifiedDigitsProps {
   network: NetworkDocument;
@@ -44,13 +44,9 @@ function draw(canvas: HTMLCanvasElement, data: Dataset, wrong: Misclassified[], 
 }
 
 export const MisclassifiedDigits = memo(function MisclassifiedDigits({ network, count = 40, size = 64, columns = 10 }: MisclassifiedDigitsProps) {
-  const test = useTestSet();
-  const shown = useThrottledValue(network, 1000);
-  const evaluation = useEvaluation(shown, test.data);
+  const { data, evaluation: e, message } = useTestEvaluation(network);
   const canvas = useRef<HTMLCanvasElement>(null);
   const [hover, setHover] = useState<string | null>(null);
-  const e = typeof evaluation === 'object' ? evaluation : null;
-  const data = test.data;
   const wrong = e ? e.misclassified.slice(0, count) : [];
   const images = Boolean(data?.image);
 
@@ -69,17 +65,16 @@ export const MisclassifiedDigits = memo(function MisclassifiedDigits({ network, 
 
   const csv = (): string => {
     if (!e) return '';
-    const lines = ['test_index,true_class,predicted_class,output'];
-    for (const m of e.misclassified) lines.push([m.index, e.classNames[m.label], e.classNames[m.predicted], m.confidence].map(csvCell).join(','));
-    return `${lines.join('\r\n')}\r\n`;
+    return csvTable([
+      ['test_index', 'true_class', 'predicted_class', 'output'],
+      ...e.misclassified.map((m) => [m.index, e.classNames[m.label], e.classNames[m.predicted], m.confidence]),
+    ]);
   };
 
   return (
     <ChartFrame title="Misclassified test images" csv={csv} testId="misclassified">
-      {test.message !== null ? (
-        <p className="nl-tr-empty">{test.message}</p>
-      ) : typeof evaluation === 'string' ? (
-        <p className="nl-tr-empty">{evaluation}</p>
+      {message !== null ? (
+        <p className="nl-tr-empty">{message}</p>
       ) : !e ? null : e.misclassified.length === 0 ? (
         <p className="nl-tr-empty">The network gets every test example right.</p>
       ) : !images ? (

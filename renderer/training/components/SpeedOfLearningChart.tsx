@@ -8,7 +8,7 @@ import { CartesianGrid, LineChart, Tooltip, XAxis, YAxis } from 'recharts';
 import { useTrainingStore } from '../context';
 import { useThrottledTraining } from '../hooks';
 import { formatLogTick, formatMetric } from '../format';
-import { csvCell, decadeTicks, decimateRows, runColor, speedRows } from '../transforms';
+import { csvTable, decadeTicks, decimateRows, runColor, speedRows } from '../transforms';
 import { ChartFrame } from './ChartFrame';
 import { ChartLegend } from './ChartLegend';
 import { CHART_INTERVAL_MS, chartLine, TOOLTIP_STYLE, WARM_UP_KEY, Y_AXIS_WIDTH } from './TrainingChart';
@@ -46,9 +46,7 @@ export const SpeedOfLearningChart = memo(function SpeedOfLearningChart({ height 
     const latest = now.runs.find((r) => r.id === now.currentRunId) ?? run;
     if (!latest || !data) return '';
     const { rows } = speedRows(latest);
-    const lines = [['epoch', ...data.names].map(csvCell).join(',')];
-    for (const r of rows) lines.push([r.epoch, ...data.layers.map((id) => r[id])].map((v) => csvCell(v ?? null)).join(','));
-    return `${lines.join('\r\n')}\r\n`;
+    return csvTable([['epoch', ...data.names], ...rows.map((r) => [r.epoch, ...data.layers.map((id) => r[id] ?? null)])]);
   };
   const empty = !data || data.rows.length === 0 || data.ticks.length === 0;
   // An empty chart until the first epoch: drawn when the view opens, not in the middle of a run.

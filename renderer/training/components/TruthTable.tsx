@@ -7,7 +7,7 @@ import { memo, useMemo } from 'react';
 import type { NetworkDocument } from '../../../engine/document';
 import type { LessonExamples } from '../../../engine/lessons/types';
 import { formatMetric } from '../format';
-import { csvCell } from '../transforms';
+import { csvTable } from '../transforms';
 import { truthTable, truthTableProblem, type TruthTableData } from '../truth-table';
 import { ChartFrame } from './ChartFrame';
 
@@ -21,9 +21,7 @@ function tableCsv(t: TruthTableData): string {
   const head = [...t.inputNames, ...t.outputNames.map((n) => `${n} output`), ...t.outputNames.map((n) => `${n} bit`)];
   const hasTargets = t.rows.some((r) => r.targets);
   if (hasTargets) head.push(...t.outputNames.map((n) => `${n} target`));
-  const lines = [head.map(csvCell).join(',')];
-  for (const r of t.rows) lines.push([...r.inputs, ...r.outputs, ...r.bits, ...(hasTargets ? (r.targets ?? []) : [])].map(csvCell).join(','));
-  return `${lines.join('\r\n')}\r\n`;
+  return csvTable([head, ...t.rows.map((r) => [...r.inputs, ...r.outputs, ...r.bits, ...(hasTargets ? (r.targets ?? []) : [])])]);
 }
 
 export const TruthTable = memo(function TruthTable({ network, examples }: TruthTableProps) {

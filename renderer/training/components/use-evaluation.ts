@@ -8,6 +8,7 @@ import { useEffect, useState } from 'react';
 import type { Dataset } from '../../../engine/datasets/dataset';
 import type { NetworkDocument } from '../../../engine/document';
 import { evaluateClassifierSteps, type ClassifierEvaluation } from '../evaluate';
+import { useTestSet, useThrottledValue } from '../hooks';
 
 export type Evaluation = ClassifierEvaluation | string;
 
@@ -81,4 +82,21 @@ export function useEvaluation(network: NetworkDocument, data: Dataset | null): E
     };
   }, [network, data]);
   return data && shown?.data === data ? shown.result : null;
+}
+
+export interface TestEvaluation {
+  data: Dataset | null;
+  evaluation: ClassifierEvaluation | null;
+  /** What a view says instead while there is nothing to show: the test set's problem, or the evaluation's. */
+  message: string | null;
+}
+
+/** The current network on the run's test set, at most once a second while training: what the digit views show. */
+export function useTestEvaluation(network: NetworkDocument): TestEvaluation {
+  const test = useTestSet();
+  const shown = useThrottledValue(network, 1000);
+  const evaluation = useEvaluation(shown, test.data);
+  if (test.message !== null) return { data: test.data, evaluation: null, message: test.message };
+  if (typeof evaluation === 'string') return { data: test.data, evaluation: null, message: evaluation };
+  return { data: test.data, evaluation, message: null };
 }
