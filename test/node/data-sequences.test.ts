@@ -4,9 +4,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { problem } from './data-problem';
 import { loadBuiltinSequence } from '../../engine/datasets/sequence-sets';
 import { loadAnyDataFile, loadDataFile, resolveData } from '../../node/data';
+import { errorMessage } from '../error-message';
+import { DataError } from '../../engine/datasets/errors';
+
+const problem = (f: () => unknown): string => errorMessage(DataError, f);
 
 let dir: string;
 const at = (name: string): string => join(dir, name);

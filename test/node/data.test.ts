@@ -3,9 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { problem } from './data-problem';
 import { idxPair, loadDataFile, resolveDataset } from '../../node/data';
 import { images, labels } from '../engine/datasets/idx-bytes';
+import { errorMessage } from '../error-message';
+import { DataError } from '../../engine/datasets/errors';
+
+const problem = (f: () => unknown): string => errorMessage(DataError, f);
 
 let dir: string;
 

@@ -5,18 +5,11 @@ import { checkSequenceDataset, delayedRecall, targetCount, type SequenceDataset 
 import { InputError } from '../../../engine/errors';
 import { datasetChoiceSchema, type SequenceSettings } from '../../../engine/project';
 import { Rng } from '../../../engine/rng';
+import { errorMessage } from '../../error-message';
+
+const problem = (f: () => unknown): string => errorMessage(InputError, f);
 
 const sequenceEntries = () => CATALOG.filter((e) => e.kind === 'sequence');
-
-function problem(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (e) {
-    expect(e).toBeInstanceOf(InputError);
-    return (e as Error).message;
-  }
-  throw new Error('expected an InputError');
-}
 
 /** What a set's arrays say about it, to compare with what the catalog says. */
 function observedShape(d: SequenceDataset) {

@@ -8,20 +8,13 @@ import { parseTrainerRequest } from '../../../engine/protocol/validate';
 import { DEFAULT_HYPERPARAMETERS } from '../../../engine/project';
 import { hasSequenceColumn } from '../../../engine/recurrent/sequence-csv';
 import { sequenceNetwork } from '../../../engine/recurrent/network';
+import { errorMessage } from '../../error-message';
+
+const dataError = (f: () => unknown): string => errorMessage(DataError, f);
 
 const text = (s: string): Uint8Array => new TextEncoder().encode(s);
 const file = (name: string, bytes: Uint8Array): PickedFile => ({ name, bytes });
 const gz = (s: string): Uint8Array => new Uint8Array(gzipSync(text(s)));
-
-function dataError(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (e) {
-    expect(e).toBeInstanceOf(DataError);
-    return (e as Error).message;
-  }
-  throw new Error('expected a DataError');
-}
 
 const walks = 'sequence,x1,x2,target\na,0.1,0.7,\na,0.4,0.2,1\nb,0.9,0.3,0\nc,1,2,\nc,3,4,2\n';
 
