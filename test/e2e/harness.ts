@@ -78,6 +78,60 @@ async function waitForServer(url: string, child: ChildProcess, log: () => string
   throw new Error(`vite preview did not answer at ${url} within ${timeoutMs / 1000} s:\n${log()}`);
 }
 
+export interface Preview {
+  browser: Browser;
+  baseUrl: string;
+  /** Closes the browser, then stops the server. */
+  stop(): Promise<void>;
+}
+
+/**
+ * `vite preview` of a build, as a child process we own (killed with this
+ * process if close is never reached), and Chromium to look at it. Resolves
+ * once baseUrl + readyPath answers.
+ */
+export async function startPreview(options: { config: string; outDir: string; readyPath: string; env?: NodeJS.ProcessEnv }): Promise<Preview> {
+  const port = await freePort();
+  let log = '';
+  const server = spawn(
+    process.execPath,
+    [join(ROOT, 'node_modules/vite/bin/vite.js'), 'preview', '--config', options.config, '--outDir', options.outDir, '--port', String(port), '--strictPort', '--host', '127.0.0.1'],
+    { cwd: ROOT, env: options.env ?? process.env, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  const killOnExit = (): void => {
+    server.kill('SIGKILL');
+  };
+  process.once('exit', killOnExit);
+  server.once('exit', () => process.removeListener('exit', killOnExit));
+  server.stdout.on('data', (d: Buffer) => (log += d.toString()));
+  server.stderr.on('data', (d: Buffer) => (log += d.toString()));
+  const baseUrl = `http://127.0.0.1:${port}/`;
+  const stopServer = async (): Promise<void> => {
+    if (server.exitCode !== null || server.signalCode !== null) return;
+    const exited = new Promise((r) => server.once('exit', r));
+    server.kill('SIGTERM');
+    const timer = setTimeout(() => server.kill('SIGKILL'), 3000);
+    await exited;
+    clearTimeout(timer);
+  };
+  let browser: Browser;
+  try {
+    await waitForServer(baseUrl + options.readyPath, server, () => log, 30_000);
+    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+  } catch (e) {
+    await stopServer();
+    throw e;
+  }
+  return {
+    browser,
+    baseUrl,
+    async stop() {
+      await browser.close().catch(() => undefined);
+      await stopServer();
+    },
+  };
+}
+
 export interface Harness {
   browser: Browser;
   baseUrl: string;
@@ -112,52 +166,17 @@ export async function startHarness(options: { build?: boolean } = {}): Promise<H
   mkdirSync(SCREEN_DIR, { recursive: true });
   if (options.build !== false) await buildWeb();
   else if (!existsSync(join(OUT_DIR, 'index.html'))) throw new Error(`${OUT_DIR} holds no build: run the e2e tests through vitest (its global setup builds it)`);
-  const port = await freePort();
-  let log = '';
-  const server = spawn(
-    process.execPath,
-    [join(ROOT, 'node_modules/vite/bin/vite.js'), 'preview', '--config', 'vite.web.config.mts', '--outDir', OUT_DIR, '--port', String(port), '--strictPort', '--host', '127.0.0.1'],
-    { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
-  );
-  // If this process ends without close() (a crash, an interrupted run), the server goes with it.
-  const killOnExit = (): void => {
-    server.kill('SIGKILL');
-  };
-  process.once('exit', killOnExit);
-  server.once('exit', () => process.removeListener('exit', killOnExit));
-  server.stdout?.on('data', (d: Buffer) => (log += d.toString()));
-  server.stderr?.on('data', (d: Buffer) => (log += d.toString()));
-  const baseUrl = `http://127.0.0.1:${port}/`;
-  let browser: Browser | null = null;
-  const stopServer = async (): Promise<void> => {
-    if (server.exitCode !== null || server.signalCode !== null) return;
-    const exited = new Promise((r) => server.once('exit', r));
-    server.kill('SIGTERM');
-    const timer = setTimeout(() => server.kill('SIGKILL'), 3000);
-    await exited;
-    clearTimeout(timer);
-  };
-  try {
-    await waitForServer(baseUrl, server, () => log, 30_000);
-    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
-  } catch (e) {
-    await stopServer();
-    throw e;
-  }
-  const b = browser;
+  const { browser, baseUrl, stop } = await startPreview({ config: 'vite.web.config.mts', outDir: OUT_DIR, readyPath: '' });
   return {
-    browser: b,
+    browser,
     baseUrl,
     async open({ width = 1440, height = 900, colorScheme = 'light' } = {}) {
-      const context = await b.newContext({ viewport: { width, height }, acceptDownloads: true, colorScheme, deviceScaleFactor: 1 });
+      const context = await browser.newContext({ viewport: { width, height }, acceptDownloads: true, colorScheme, deviceScaleFactor: 1 });
       const page = await context.newPage();
       await page.goto(baseUrl);
       await page.getByRole('button', { name: /^Add Input/ }).waitFor();
       return { context, page };
     },
-    async close() {
-      await b.close().catch(() => undefined);
-      await stopServer();
-    },
+    close: stop,
   };
 }
