@@ -3,8 +3,8 @@
  * endings); we check every row and cell and fill flat arrays as rows arrive,
  * so a 100 MB file never becomes an array of millions of strings.
  */
-import Papa from 'papaparse/papaparse.js';
 import { oneHot, type Dataset, type Task } from './dataset';
+import { eachCsvRow } from './csv-rows';
 import { DataError, formatCount } from './errors';
 
 export interface CsvOptions {
@@ -55,18 +55,7 @@ export function csvDataset(text: string, options: CsvOptions): Dataset {
     values: new Float64Array(1024),
     /** The line each data row starts on, for messages found after parsing. */
     lines: new Uint32Array(256),
-    failure: null as DataError | null,
-    rowStart: 0, // text offset where the current row began
-    scanned: 0, // newlines are counted up to this offset...
-    line: 1, // ...which is on this line
   };
-  const lineAt = (offset: number): number => {
-    for (let i = text.indexOf('\n', st.scanned); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) st.line++;
-    st.scanned = Math.max(st.scanned, offset);
-    return st.line;
-  };
-
-  const nonBlank = /\S/g;
 
   const onRow = (cells: string[], line: number): void => {
     if (st.columns === 0) {
@@ -103,30 +92,7 @@ export function csvDataset(text: string, options: CsvOptions): Dataset {
     st.rows++;
   };
 
-  Papa.parse(text, {
-    header: false,
-    dynamicTyping: false,
-    // 'greedy' also keeps blank lines out of papaparse's delimiter guess.
-    skipEmptyLines: 'greedy',
-    step: (result, parser) => {
-      if (st.failure) return;
-      // The cursor stops after the previous row; skipped blank lines may follow it.
-      nonBlank.lastIndex = st.rowStart;
-      const line = lineAt(nonBlank.exec(text)?.index ?? st.rowStart);
-      try {
-        const cells = result.data;
-        const quoteError = result.errors.find((e) => e.type === 'Quotes');
-        if (quoteError) throw new DataError(file, `line ${line}: ${quoteError.message.toLowerCase()}`);
-        onRow(cells, line);
-      } catch (error) {
-        if (!(error instanceof DataError)) throw error;
-        st.failure = error;
-        parser.abort();
-      }
-      st.rowStart = result.meta.cursor;
-    },
-  });
-  if (st.failure) throw st.failure;
+  eachCsvRow(text, file, onRow);
   const { columns, rows, values, names } = st;
   if (rows === 0) throw new DataError(file, names ? 'has a header but no data rows' : 'has no data rows');
   if (columns < 2) throw new DataError(file, 'needs at least two columns: one or more inputs and a target');

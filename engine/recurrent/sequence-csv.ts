@@ -17,6 +17,7 @@
  */
 import Papa from 'papaparse/papaparse.js';
 import type { Task } from '../datasets/dataset';
+import { eachCsvRow } from '../datasets/csv-rows';
 import { DataError, formatCount } from '../datasets/errors';
 import { SEQUENCE_LIMITS, type SequenceDataset } from '../datasets/sequences';
 import { printable } from '../errors';
@@ -65,15 +66,6 @@ export function sequenceCsvDataset(text: string, options: SequenceCsvOptions): S
     seen: new Map<string, number>(),
     currentId: null as string | null,
     currentLength: 0,
-    failure: null as DataError | null,
-    rowStart: 0,
-    scanned: 0,
-    line: 1,
-  };
-  const lineAt = (offset: number): number => {
-    for (let i = text.indexOf('\n', st.scanned); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) st.line++;
-    st.scanned = Math.max(st.scanned, offset);
-    return st.line;
   };
   const shown = (cell: string): string => JSON.stringify(printable(cell.length > 24 ? `${cell.slice(0, 24)}...` : cell));
 
@@ -152,28 +144,7 @@ export function sequenceCsvDataset(text: string, options: SequenceCsvOptions): S
     st.rows++;
   };
 
-  Papa.parse(text, {
-    header: false,
-    dynamicTyping: false,
-    skipEmptyLines: 'greedy',
-    step: (result, parser) => {
-      if (st.failure) return;
-      const nonBlank = /\S/g;
-      nonBlank.lastIndex = st.rowStart;
-      const line = lineAt(nonBlank.exec(text)?.index ?? st.rowStart);
-      try {
-        const quoteError = result.errors.find((e) => e.type === 'Quotes');
-        if (quoteError) throw new DataError(file, `line ${line}: ${quoteError.message.toLowerCase()}`);
-        onRow(result.data, line);
-      } catch (error) {
-        if (!(error instanceof DataError)) throw error;
-        st.failure = error;
-        parser.abort();
-      }
-      st.rowStart = result.meta.cursor;
-    },
-  });
-  if (st.failure) throw st.failure;
+  eachCsvRow(text, file, onRow);
   if (!st.names) throw new DataError(file, 'has no header row');
   const rows = st.rows;
   if (rows === 0) throw new DataError(file, 'has a header but no data rows');
