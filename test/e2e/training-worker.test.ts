@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { layeredNetwork } from '../../engine/build';
 import type { TrainerEvent } from '../../engine/protocol/messages';
+import type { NetworkDocument } from '../../engine/document';
 import { DEFAULT_HYPERPARAMETERS, type Hyperparameters } from '../../engine/project';
 import { loadSequenceChoice } from '../../engine/datasets/choice';
 import { RECURRENT_HYPERPARAMETERS } from '../../engine/recipes';
@@ -71,6 +72,23 @@ const events = (from = 0, handle: Handle = 'main') =>
   ) as Promise<(Exclude<TrainerEvent, { type: 'snapshot' }> | { type: 'snapshot'; epoch: number; batch: number; length: number; finite: boolean; isFloat64: boolean })[]>;
 
 const count = () => page.evaluate(() => (globalThis as unknown as { harness: { main: { events: unknown[] } } }).harness.main.events.length);
+
+/** Starts a run in the page on a CSV file uploaded as its bytes (the bytes are made in the page: a Uint8Array does not cross evaluate). */
+async function startOnCsv(page: Page, kind: 'csv' | 'sequence-csv', name: string, rows: string[], network: NetworkDocument, hyperparameters: Hyperparameters): Promise<void> {
+  const bytes = Array.from(new TextEncoder().encode(rows.join('\n')));
+  await page.evaluate(
+    ([k, n, b, net, h]) =>
+      (globalThis as unknown as { harness: { main: { post(m: unknown): void } } }).harness.main.post({
+        type: 'start',
+        network: net,
+        dataset: { source: 'upload', kind: k, name: n, bytes: new Uint8Array(b) },
+        hyperparameters: h,
+        seed: 2,
+        initialise: true,
+      }),
+    [kind, name, bytes, network, hyperparameters] as const,
+  );
+}
 
 describe('the trainer in a Web Worker (Chromium)', () => {
   it('runs a whole training with progress, per-epoch metrics and weight snapshots', async () => {
@@ -160,19 +178,7 @@ describe('the trainer in a Web Worker (Chromium)', () => {
       const y = ((i * 91) % 200) / 100 - 1;
       rows.push(`${x},${y},${x * y > 0 ? 1 : 0}`);
     }
-    const csv = Array.from(new TextEncoder().encode(rows.join('\n')));
-    await page.evaluate(
-      ([bytes, network, hyperparameters]) =>
-        (globalThis as unknown as { harness: { main: { post(m: unknown): void } } }).harness.main.post({
-          type: 'start',
-          network,
-          dataset: { source: 'upload', kind: 'csv', name: 'quadrants.csv', bytes: new Uint8Array(bytes) },
-          hyperparameters,
-          seed: 2,
-          initialise: true,
-        }),
-      [csv, layeredNetwork([2, 6, 2]), hp({ epochs: 2 })] as const,
-    );
+    await startOnCsv(page, 'csv', 'quadrants.csv', rows, layeredNetwork([2, 6, 2]), hp({ epochs: 2 }));
     await waitFor('done', undefined, from);
     expect((await events(from)).find((e) => e.type === 'started')).toMatchObject({ trainCount: 200, testCount: 0 });
 
@@ -239,19 +245,7 @@ describe('the trainer in a Web Worker (Chromium)', () => {
     from = await count();
     const rows = ['sequence,x,target'];
     for (let s = 0; s < 30; s++) for (let t = 0; t < 4; t++) rows.push(`s${s},${(s + t) % 3},${t === 3 ? s % 2 : ''}`);
-    const csv = Array.from(new TextEncoder().encode(rows.join('\n')));
-    await page.evaluate(
-      ([bytes, network, hyperparameters]) =>
-        (globalThis as unknown as { harness: { main: { post(m: unknown): void } } }).harness.main.post({
-          type: 'start',
-          network,
-          dataset: { source: 'upload', kind: 'sequence-csv', name: 'walks.csv', bytes: new Uint8Array(bytes) },
-          hyperparameters,
-          seed: 2,
-          initialise: true,
-        }),
-      [csv, sequenceNetwork({ cell: 'rnn', inputSize: 1, hiddenSize: 3, outputSize: 2 }), { ...RECURRENT_HYPERPARAMETERS, epochs: 1 }] as const,
-    );
+    await startOnCsv(page, 'sequence-csv', 'walks.csv', rows, sequenceNetwork({ cell: 'rnn', inputSize: 1, hiddenSize: 3, outputSize: 2 }), { ...RECURRENT_HYPERPARAMETERS, epochs: 1 });
     await waitFor('done', undefined, from);
     expect((await events(from)).find((e) => e.type === 'started')).toMatchObject({ kernel: 'js-rnn-float64', trainCount: 30, testCount: 0 });
   });
